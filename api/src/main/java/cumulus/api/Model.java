@@ -1,0 +1,250 @@
+package cumulus.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A model declaration, Eq. (1): M spin ensembles of N spins-1/2 each, an optional bosonic mode,
+ * a Hamiltonian and dissipators, all with symbolic coefficients over the named parameters and
+ * N, S = N/2. Every engine (symbolic, exact, mean-field) reads the same declaration. Immutable;
+ * build with {@link #builder(String)}.
+ */
+public final class Model {
+
+    /** The bosonic mode: the parameter holding its Fock cutoff and its frequency ω_b (for x, p of Eq. 5). */
+    public record Boson(String cutoffParameter, Expr frequency) { }
+
+    /** A named macroscopic observable (Eq. 5), such as m1x = S_1^x / S or x = (a + a†)/sqrt(2 N ω_b). */
+    public record Observable(String name, OpSum operator) { }
+
+    private final String name;
+    private final String description;
+    private final List<Parameter> parameters;
+    private final int ensembles;
+    private final Boson boson;
+    private final OpSum hamiltonian;
+    private final List<Dissipator> dissipators;
+
+    private Model(Builder b) {
+        this.name = b.name;
+        this.description = b.description;
+        this.parameters = List.copyOf(b.parameters);
+        this.ensembles = b.ensembles;
+        this.boson = b.boson;
+        this.hamiltonian = b.hamiltonian;
+        this.dissipators = List.copyOf(b.dissipators);
+        checkDeclaration();
+    }
+
+    public static Builder builder(String name) { return new Builder(name); }
+
+    public String name() { return name; }
+    public String description() { return description; }
+    public List<Parameter> parameters() { return parameters; }
+    public int ensembles() { return ensembles; }
+    public boolean hasBoson() { return boson != null; }
+    public Boson boson() { return boson; }
+    public OpSum hamiltonian() { return hamiltonian; }
+    public List<Dissipator> dissipators() { return dissipators; }
+
+    public Parameter parameter(String n) {
+        for (Parameter p : parameters) if (p.name().equals(n)) return p;
+        return null;
+    }
+
+    /** m_i^a for every ensemble, then x and p for the boson (SPEC.md's observable names). */
+    public List<Observable> observables() {
+        List<Observable> out = new ArrayList<>();
+        Expr invS = Expr.ONE.div(Expr.S);
+        for (int i = 1; i <= ensembles; i++) {
+            out.add(new Observable("m" + i + "x", OpSum.sx(i).scale(invS)));
+            out.add(new Observable("m" + i + "y", OpSum.sy(i).scale(invS)));
+            out.add(new Observable("m" + i + "z", OpSum.sz(i).scale(invS)));
+        }
+        if (boson != null) {
+            Expr w = boson.frequency();
+            Expr xs = Expr.ONE.div(Expr.sqrt(Expr.num(2).times(Expr.N).times(w)));
+            Expr ps = Expr.ONE.div(Expr.sqrt(Expr.num(2).times(Expr.N).div(w)));
+            out.add(new Observable("x", OpSum.a().plus(OpSum.adag()).scale(xs)));
+            out.add(new Observable("p", OpSum.adag().minus(OpSum.a()).scale(Expr.I.times(ps))));
+        }
+        return out;
+    }
+
+    /** Every symbol a coefficient uses must be a parameter, N, S or t. */
+    private void checkDeclaration() {
+        Set<String> known = new TreeSet<>();
+        for (Parameter p : parameters) {
+            if (!known.add(p.name())) throw new ModelException("model " + name + ": parameter '" + p.name() + "' is declared twice");
+        }
+        known.add("S");
+        known.add("t");
+        if (ensembles > 0 && parameter("N") == null)
+            throw new ModelException("model " + name + ": a model with spin ensembles must declare the parameter N (spins per ensemble)");
+        if (boson != null) {
+            Parameter c = parameter(boson.cutoffParameter());
+            if (c == null || c.kind() != Parameter.Kind.CUTOFF)
+                throw new ModelException("model " + name + ": the boson needs a cutoff parameter '" + boson.cutoffParameter() + "' declared with Parameter.cutoff");
+        }
+        List<Expr> coefficients = new ArrayList<>();
+        List<OpSum> operators = new ArrayList<>(List.of(hamiltonian));
+        if (boson != null) coefficients.add(boson.frequency());
+        for (Dissipator d : dissipators) {
+            if (d instanceof Dissipator.Jump j) {
+                coefficients.add(j.rate());
+                operators.add(j.operator());
+            } else if (d instanceof Dissipator.GammaMatrix g) {
+                if (g.ensemble() > ensembles) throw new ModelException("model " + name + ": Γ matrix on ensemble " + g.ensemble() + " but the model has " + ensembles);
+                for (Expr[] row : g.gamma()) coefficients.addAll(List.of(row));
+            }
+        }
+        for (OpSum o : operators) for (OpSum.Term t : o.terms()) {
+            coefficients.add(t.coefficient());
+            for (Op op : t.factors()) {
+                if (op instanceof Op.Spin s && s.ensemble() > ensembles)
+                    throw new ModelException("model " + name + ": operator " + s + " names ensemble " + s.ensemble() + " but the model has " + ensembles);
+                if (op instanceof Op.Boson && boson == null)
+                    throw new ModelException("model " + name + ": operator a/a† used but the model declares no boson");
+            }
+        }
+        for (Expr c : coefficients) for (String s : c.symbols()) {
+            if (!known.contains(s)) throw new ModelException("model " + name + ": coefficient " + c + " uses '" + s + "', which is not a parameter (known: " + known + ")");
+        }
+    }
+
+    /**
+     * Parameter values: the defaults overridden by {@code overrides} (name → text), checked:
+     * names known, values numeric and finite, N a positive integer, cutoffs integers ≥ 2.
+     * The result also holds S = N/2 when the model has N.
+     */
+    public Map<String, Double> resolve(Map<String, String> overrides) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (Parameter p : parameters) v.put(p.name(), p.defaultValue());
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            Parameter p = parameter(e.getKey());
+            if (p == null) {
+                List<String> names = parameters.stream().map(Parameter::name).toList();
+                throw new ModelException("unknown parameter '" + e.getKey() + "' for model " + name + ": known parameters are " + names);
+            }
+            double x;
+            try {
+                x = Double.parseDouble(e.getValue().trim());
+            } catch (NumberFormatException ex) {
+                throw new ModelException("parameter " + p.name() + " = '" + e.getValue() + "' is not a number: give e.g. --set " + p.name() + "=" + fmt(p.defaultValue()));
+            }
+            v.put(p.name(), x);
+        }
+        for (Parameter p : parameters) check(p, v.get(p.name()));
+        if (v.containsKey("N")) v.put("S", v.get("N") / 2);
+        return Collections.unmodifiableMap(v);
+    }
+
+    private void check(Parameter p, double x) {
+        if (!Double.isFinite(x)) throw new ModelException("parameter " + p.name() + " must be finite, got " + x);
+        switch (p.kind()) {
+            case POSITIVE_INTEGER -> {
+                if (x != Math.rint(x) || x < 1)
+                    throw new ModelException("parameter " + p.name() + " must be a positive integer, got " + fmt(x) + ": give e.g. --set " + p.name() + "=" + fmt(p.defaultValue()));
+            }
+            case CUTOFF -> {
+                if (x != Math.rint(x) || x < 2)
+                    throw new ModelException("parameter " + p.name() + " (Fock cutoff) must be an integer >= 2, got " + fmt(x));
+            }
+            case REAL -> { }
+        }
+    }
+
+    /**
+     * Checks the coefficients at these parameter values and returns warnings. Errors (thrown):
+     * a non-finite coefficient, a non-Hermitian Γ. Warnings: a Γ that is not positive
+     * semidefinite or a negative jump rate (the generator is then not of Lindblad form).
+     * Hermiticity of H is checked on its matrix by the exact engine.
+     */
+    public List<String> checkCoefficients(Map<String, Double> values) {
+        List<String> warnings = new ArrayList<>();
+        for (OpSum.Term t : hamiltonian.terms()) finite(t.coefficient(), values, "Hamiltonian term " + t);
+        for (Dissipator d : dissipators) {
+            if (d instanceof Dissipator.Jump j) {
+                    Complex r = finite(j.rate(), values, "jump rate " + j.rate());
+                    if (Math.abs(r.im()) > 1e-12 * Math.max(1, Math.abs(r.re())))
+                        throw new ModelException("jump rate " + j.rate() + " = " + r + " is not real");
+                    if (r.re() < 0) warnings.add("jump rate " + j.rate() + " = " + r.re() + " is negative: the generator is not of Lindblad form");
+                    for (OpSum.Term t : j.operator().terms()) finite(t.coefficient(), values, "jump operator term " + t);
+            } else if (d instanceof Dissipator.GammaMatrix g) {
+                    Complex[][] m = new Complex[3][3];
+                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = finite(g.get(a, b), values, "Γ_" + "xyz".charAt(a) + "xyz".charAt(b));
+                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                        Complex diff = m[a][b].minus(m[b][a].conj());
+                        if (diff.abs() > 1e-12 * Math.max(1, m[a][b].abs()))
+                            throw new ModelException("Γ matrix of ensemble " + g.ensemble() + " is not Hermitian: Γ_" + "xyz".charAt(a) + "xyz".charAt(b)
+                                    + " = " + m[a][b] + " but conj(Γ_" + "xyz".charAt(b) + "xyz".charAt(a) + ") = " + m[b][a].conj());
+                    }
+                    if (!positiveSemidefinite(m))
+                        warnings.add("Γ matrix of ensemble " + g.ensemble() + " is not positive semidefinite: the generator is not of Lindblad form");
+            }
+        }
+        return warnings;
+    }
+
+    private static Complex finite(Expr e, Map<String, Double> values, String what) {
+        Complex c = e.evaluate(values);
+        if (!c.isFinite()) throw new ModelException(what + " evaluates to " + c + " at these parameters: choose parameters that keep it finite");
+        return c;
+    }
+
+    /** A Hermitian 3×3 matrix is PSD iff all its principal minors are ≥ 0 (Sylvester, all minors). */
+    static boolean positiveSemidefinite(Complex[][] m) {
+        double tol = 1e-12;
+        for (int a = 0; a < 3; a++) if (m[a][a].re() < -tol) return false;
+        for (int a = 0; a < 3; a++) for (int b = a + 1; b < 3; b++) {
+            double minor = m[a][a].re() * m[b][b].re() - m[a][b].times(m[b][a]).re();
+            if (minor < -tol) return false;
+        }
+        Complex det = m[0][0].times(m[1][1].times(m[2][2]).minus(m[1][2].times(m[2][1])))
+                .minus(m[0][1].times(m[1][0].times(m[2][2]).minus(m[1][2].times(m[2][0]))))
+                .plus(m[0][2].times(m[1][0].times(m[2][1]).minus(m[1][1].times(m[2][0]))));
+        return det.re() >= -tol;
+    }
+
+    static String fmt(double x) { return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x); }
+
+    @Override public String toString() { return "Model[" + name + "]"; }
+
+    public static final class Builder {
+        private final String name;
+        private String description = "";
+        private final List<Parameter> parameters = new ArrayList<>();
+        private int ensembles;
+        private Boson boson;
+        private OpSum hamiltonian = OpSum.ZERO;
+        private final List<Dissipator> dissipators = new ArrayList<>();
+
+        private Builder(String name) { this.name = name; }
+
+        public Builder description(String d) { this.description = d; return this; }
+        public Builder parameter(Parameter p) { parameters.add(p); return this; }
+        public Builder real(String n, double def, String desc) { return parameter(Parameter.real(n, def, desc)); }
+        /** M ensembles of N spins each; declares N with its default. */
+        public Builder spinEnsembles(int m, int defaultN) {
+            this.ensembles = m;
+            return parameter(Parameter.count("N", defaultN, "spins-1/2 per ensemble"));
+        }
+        /** The bosonic mode with its frequency (used by x and p) and a Fock cutoff parameter "cutoff". */
+        public Builder boson(Expr frequency, int defaultCutoff) {
+            this.boson = new Boson("cutoff", frequency);
+            return parameter(Parameter.cutoff("cutoff", defaultCutoff, "Fock states kept for the boson (0..cutoff-1)"));
+        }
+        public Builder hamiltonian(OpSum h) { this.hamiltonian = h; return this; }
+        public Builder jump(Expr rate, OpSum operator) { dissipators.add(new Dissipator.Jump(rate, operator)); return this; }
+        public Builder jump(String rate, OpSum operator) { return jump(Expr.parse(rate), operator); }
+        public Builder gamma(int ensemble, Expr[][] gamma) { dissipators.add(new Dissipator.GammaMatrix(ensemble, gamma)); return this; }
+        /** Boson loss k_b D[a], Eq. (3). */
+        public Builder bosonLoss(Expr rate) { return jump(rate, OpSum.a()); }
+        public Model build() { return new Model(this); }
+    }
+}

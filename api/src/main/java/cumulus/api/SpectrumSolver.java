@@ -1,0 +1,8 @@
+package cumulus.api;
+
+import java.util.Map;
+
+/** Computes Liouvillian eigenvalues of largest real part (SPEC.md "Spectrum"). */
+public interface SpectrumSolver {
+    SpectrumResult spectrum(Model model, Map<String, Double> parameters, int count);
+}
