@@ -1,0 +1,143 @@
+package cumulus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cumulus.api.Model;
+import cumulus.api.ModelException;
+import cumulus.api.SpectrumResult;
+import cumulus.api.SteadyStateResult;
+import cumulus.plugins.Cumulus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Side-by-side benchmark against the QuTiP peer ({@code shared/bench/qutip_peer.py}): wall time
+ * of the Liouvillian gap (shift-invert) and of the steady state, per N, in one run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the gap and the steady state against QuTiP (shared/bench/qutip_peer.py), side by side.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "btc", description = "btc or dephasing (default ${DEFAULT-VALUE})")
+    String modelName;
+
+    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(names = "--peer", defaultValue = "true", negatable = true, description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
+    boolean peer;
+
+    @Option(names = "--peer-timeout", defaultValue = "900", description = "seconds before a peer run is abandoned (default ${DEFAULT-VALUE})")
+    int peerTimeout;
+
+    @Option(names = "--largest", description = "also find the largest N (doubling from the last size) whose gap takes under --budget seconds")
+    boolean largest;
+
+    @Option(names = "--budget", defaultValue = "60", description = "seconds, for --largest (default ${DEFAULT-VALUE})")
+    double budget;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        if (!modelName.equals("btc") && !modelName.equals("dephasing"))
+            throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");
+        PrintWriter out = spec.commandLine().getOut();
+        Cumulus c = Cumulus.create();
+        Model model = c.models().get(modelName);
+        Path script = sharedDir().resolve("bench/qutip_peer.py");
+        boolean havePeer = peer && Files.isRegularFile(script) && peerWorks(script);
+        if (peer && !havePeer)
+            out.println("# QuTiP peer unavailable (needs " + script + " and python3-qutip: apt-get install -y python3-qutip); timing Cumulus alone");
+        // warm up the JIT on a small instance so the first row is not a cold-start measurement
+        c.spectrumSolver().spectrum(model, model.resolve(Map.of("N", "48")), 2);
+        c.steadyStateSolver().steadyState(model, model.resolve(Map.of("N", "48")));
+
+        out.printf("%-6s %-10s | %-12s %-12s %-8s | %-12s %-12s %-8s | %-20s %-20s%n", "N", "unknowns",
+                "gap_s", "qutip_gap_s", "speedup", "ness_s", "qutip_ness_s", "speedup", "lambda1_re", "qutip_lambda1_re");
+        for (int n : sizes) row(out, c, model, n, havePeer, script);
+        if (largest) {
+            int n = sizes.isEmpty() ? 64 : sizes.get(sizes.size() - 1);
+            int best = -1;
+            while (true) {
+                n *= 2;
+                SpectrumResult s = c.spectrumSolver().spectrum(model, model.resolve(Map.of("N", Integer.toString(n))), 2);
+                out.printf("# largest-N search: N = %d gap %.2f s%n", n, s.seconds());
+                out.flush();
+                if (s.seconds() > budget) break;
+                best = n;
+            }
+            out.printf("# largest N tried whose gap finished within %.0f s: %s%n", budget, best < 0 ? "none beyond the table" : Integer.toString(best));
+        }
+        return 0;
+    }
+
+    private void row(PrintWriter out, Cumulus c, Model model, int n, boolean havePeer, Path script) throws Exception {
+        Map<String, Double> p = model.resolve(Map.of("N", Integer.toString(n)));
+        SpectrumResult s = c.spectrumSolver().spectrum(model, p, 2);
+        SteadyStateResult ness = c.steadyStateSolver().steadyState(model, p);
+        double qGap = Double.NaN, qNess = Double.NaN, qL = Double.NaN;
+        if (havePeer) {
+            JsonNode j = runPeer(script, n);
+            if (j != null) {
+                qGap = j.path("gap_seconds").asDouble(Double.NaN);
+                qNess = j.path("steady_seconds").asDouble(Double.NaN);
+                qL = j.path("lambda1").path("re").asDouble(Double.NaN);
+            }
+        }
+        long unknowns = (long) (n + 1) * (n + 1);
+        out.printf("%-6d %-10d | %-12.3f %-12s %-8s | %-12.3f %-12s %-8s | %-20.12e %-20s%n", n, unknowns,
+                s.seconds(), f(qGap), ratio(qGap, s.seconds()), ness.seconds(), f(qNess), ratio(qNess, ness.seconds()),
+                s.lambda1().re(), Double.isNaN(qL) ? "-" : String.format("%.12e", qL));
+        out.flush();
+    }
+
+    private static String f(double x) { return Double.isNaN(x) ? "-" : String.format("%.3f", x); }
+
+    private static String ratio(double peer, double ours) { return Double.isNaN(peer) ? "-" : String.format("%.1fx", peer / ours); }
+
+    private JsonNode runPeer(Path script, int n) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(python(), script.toString(), modelName, Integer.toString(n));
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process proc = pb.start();
+        byte[] bytes = proc.getInputStream().readAllBytes();
+        if (!proc.waitFor(peerTimeout, TimeUnit.SECONDS)) {
+            proc.destroyForcibly();
+            return null;
+        }
+        if (proc.exitValue() != 0) return null;
+        return new ObjectMapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private boolean peerWorks(Path script) {
+        try {
+            Process p = new ProcessBuilder(python(), "-c", "import qutip").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Debian's python3-qutip installs for the system interpreter. */
+    private static String python() { return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3"; }
+
+    /** shared/ beside the repository: -Dcumulus.shared, $CUMULUS_SHARED, or $CUMULUS_HOME/../shared. */
+    static Path sharedDir() {
+        String p = System.getProperty("cumulus.shared", System.getenv("CUMULUS_SHARED"));
+        if (p != null) return Path.of(p);
+        String home = System.getProperty("cumulus.home", System.getenv().getOrDefault("CUMULUS_HOME", "."));
+        return Path.of(home).toAbsolutePath().normalize().resolveSibling("shared");
+    }
+}

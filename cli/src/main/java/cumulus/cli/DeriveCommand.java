@@ -1,0 +1,42 @@
+package cumulus.cli;
+
+import cumulus.api.ModelException;
+import cumulus.symbolic.Derivation;
+import cumulus.symbolic.EquationSystem;
+import cumulus.plugins.Cumulus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "derive", mixinStandardHelpOptions = true,
+        description = "Derive the closed equations of motion at cumulant order 1 (mean field), 2 or 3.")
+final class DeriveCommand implements Callable<Integer> {
+    @Mixin ModelOptions model;
+
+    @Option(names = "--order", defaultValue = "1", description = "closure order: 1, 2 or 3 (default ${DEFAULT-VALUE})")
+    int order;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, latex or json (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        if (order < 1 || order > 3) throw new ModelException("--order must be 1, 2 or 3, got " + order);
+        if (!format.equals("text") && !format.equals("latex") && !format.equals("json"))
+            throw new ModelException("--format for derive must be text, latex or json, got '" + format + "'");
+        Cumulus c = Cumulus.create();
+        ModelOptions.Resolved r = model.resolve(c);
+        EquationSystem sys = Derivation.derive(r.model(), order);
+        String text = switch (format) {
+            case "latex" -> sys.toLatex();
+            case "json" -> Output.json(sys.toJsonTree());
+            default -> sys.toText();
+        };
+        spec.commandLine().getOut().println(text);
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package cumulus.cli;
+
+import cumulus.api.ModelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code cumulus} command (SPEC.md "Command-line contract"). User errors print one line on
+ * stderr and exit 2; set CUMULUS_DEBUG=1 to see stack traces of internal errors.
+ */
+@Command(name = "cumulus", mixinStandardHelpOptions = true, version = "cumulus 0.1.0",
+        description = "Open quantum systems of collective spins and bosons: exact Lindbladians, cumulant hierarchies, time crystals.",
+        subcommands = {ModelsCommand.class, SpectrumCommand.class, SteadyCommand.class, EvolveCommand.class,
+                DeriveCommand.class, VerifyMfCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String cmd = ex.getCommandLine().getCommandName();
+            err.println("cumulus: error: " + ex.getMessage() + " (see 'cumulus " + (cmd.equals("cumulus") ? "" : cmd + " ") + "--help')");
+            err.flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof ModelException) {
+                err.println("cumulus: error: " + ex.getMessage());
+                err.flush();
+                return 2;
+            }
+            err.println("cumulus: internal error: " + ex);
+            if (System.getenv("CUMULUS_DEBUG") != null) ex.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        return code;
+    }
+}

@@ -1,0 +1,73 @@
+package cumulus.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import cumulus.api.Complex;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON / CSV / text rendering shared by the commands; JSON field names are SPEC.md's. */
+final class Output {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private Output() { }
+
+    static String json(Object tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {re, im} as SPEC.md writes complex numbers. */
+    static Map<String, Object> complex(Complex c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("re", num(c.re()));
+        m.put("im", num(c.im()));
+        return m;
+    }
+
+    static List<Object> complexList(List<Complex> cs) {
+        List<Object> out = new ArrayList<>();
+        for (Complex c : cs) out.add(complex(c));
+        return out;
+    }
+
+    /** JSON has no NaN: non-finite numbers become null. */
+    static Object num(double x) { return Double.isFinite(x) ? x : null; }
+
+    static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static void warnings(PrintWriter err, List<String> warnings) {
+        for (String w : warnings) err.println("cumulus: warning: " + w);
+        err.flush();
+    }
+
+    /** Writes text to a file atomically (temp file in the same folder, then rename). */
+    static void writeAtomically(Path file, String text) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

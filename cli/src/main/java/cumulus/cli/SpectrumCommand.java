@@ -1,0 +1,69 @@
+package cumulus.cli;
+
+import cumulus.api.Complex;
+import cumulus.api.ModelException;
+import cumulus.api.SpectrumResult;
+import cumulus.plugins.Cumulus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "spectrum", mixinStandardHelpOptions = true,
+        description = "Liouvillian eigenvalues of largest real part, the gap eigenvalue lambda1 and spectral_gap = -Re(lambda1).")
+final class SpectrumCommand implements Callable<Integer> {
+    @Mixin ModelOptions model;
+
+    @Option(names = "--count", defaultValue = "6", description = "number of eigenvalues to report (default ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
+    Format format;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        if (count < 2) throw new ModelException("--count must be at least 2 (lambda0 = 0 and lambda1), got " + count);
+        Cumulus c = Cumulus.create();
+        ModelOptions.Resolved r = model.resolve(c);
+        SpectrumResult s = c.spectrumSolver().spectrum(r.model(), r.parameters(), count);
+        PrintWriter out = spec.commandLine().getOut();
+        Output.warnings(spec.commandLine().getErr(), s.warnings());
+        switch (format) {
+            case json -> {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("model", s.model());
+                o.put("parameters", new java.util.TreeMap<>(s.parameters()));
+                o.put("dimension", s.dimension());
+                o.put("eigenvalues", Output.complexList(s.eigenvalues()));
+                o.put("lambda1", Output.complex(s.lambda1()));
+                o.put("spectral_gap", s.spectralGap());
+                o.put("method", s.method());
+                o.put("seconds", s.seconds());
+                o.put("warnings", s.warnings());
+                out.println(Output.json(o));
+            }
+            case csv -> {
+                out.println("index,re,im");
+                for (int i = 0; i < s.eigenvalues().size(); i++) {
+                    Complex z = s.eigenvalues().get(i);
+                    out.println(i + "," + z.re() + "," + z.im());
+                }
+            }
+            case text -> {
+                out.printf("model %s, dimension %d, method: %s (%.3f s)%n", s.model(), s.dimension(), s.method(), s.seconds());
+                for (int i = 0; i < s.eigenvalues().size(); i++) {
+                    Complex z = s.eigenvalues().get(i);
+                    out.printf("  lambda%-3d %+.12e %+.12e i%n", i, z.re(), z.im());
+                }
+                out.printf("spectral_gap = %.12e%n", s.spectralGap());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package cumulus.cli;
+
+import cumulus.api.SteadyStateResult;
+import cumulus.plugins.Cumulus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "steady", mixinStandardHelpOptions = true,
+        description = "Steady state: expectations, symmetrized second cumulants, C_diag and C_all.")
+final class SteadyCommand implements Callable<Integer> {
+    @Mixin ModelOptions model;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
+    Format format;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        Cumulus c = Cumulus.create();
+        ModelOptions.Resolved r = model.resolve(c);
+        SteadyStateResult s = c.steadyStateSolver().steadyState(r.model(), r.parameters());
+        PrintWriter out = spec.commandLine().getOut();
+        Output.warnings(spec.commandLine().getErr(), s.warnings());
+        switch (format) {
+            case json -> {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("model", s.model());
+                o.put("parameters", new java.util.TreeMap<>(s.parameters()));
+                o.put("dimension", s.dimension());
+                o.put("expectations", s.expectations());
+                o.put("cumulants", s.cumulants());
+                o.put("C_diag", s.cDiag());
+                o.put("C_all", s.cAll());
+                if (r.model().hasBoson()) o.put("top_fock_population", Output.num(s.topFockPopulation()));
+                o.put("method", s.method());
+                o.put("seconds", s.seconds());
+                o.put("warnings", s.warnings());
+                out.println(Output.json(o));
+            }
+            case csv -> {
+                out.println("name,value");
+                s.expectations().forEach((k, v) -> out.println(k + "," + v));
+                s.cumulants().forEach((k, v) -> out.println(Output.csvCell(k) + "," + v));
+                out.println("C_diag," + s.cDiag());
+                out.println("C_all," + s.cAll());
+                if (r.model().hasBoson()) out.println("top_fock_population," + s.topFockPopulation());
+            }
+            case text -> {
+                out.printf("model %s, dimension %d, method: %s (%.3f s)%n", s.model(), s.dimension(), s.method(), s.seconds());
+                s.expectations().forEach((k, v) -> out.printf("  <%s> = %+.12e%n", k, v));
+                s.cumulants().forEach((k, v) -> out.printf("  %s = %+.12e%n", k, v));
+                out.printf("C_diag = %.12e%nC_all  = %.12e%n", s.cDiag(), s.cAll());
+                if (r.model().hasBoson()) out.printf("top Fock population = %.3e%n", s.topFockPopulation());
+            }
+        }
+        return 0;
+    }
+}

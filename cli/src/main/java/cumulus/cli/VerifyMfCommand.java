@@ -1,0 +1,51 @@
+package cumulus.cli;
+
+import cumulus.plugins.Cumulus;
+import cumulus.symbolic.MeanFieldVerdict;
+import cumulus.symbolic.MeanFieldVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify-mf", mixinStandardHelpOptions = true,
+        description = "Decide symbolically whether mean field is exact as N -> infinity (paper Eq. S10).")
+final class VerifyMfCommand implements Callable<Integer> {
+    @Mixin ModelOptions model;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
+    Format format;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        Cumulus c = Cumulus.create();
+        ModelOptions.Resolved r = model.resolve(c);
+        MeanFieldVerdict v = MeanFieldVerifier.verify(r.model());
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("model", r.model().name());
+                o.put("meanfield_exact", v.meanfieldExact());
+                o.put("reasons", v.reasons());
+                out.println(Output.json(o));
+            }
+            case csv -> {
+                out.println("meanfield_exact,reason");
+                if (v.reasons().isEmpty()) out.println(v.meanfieldExact() + ",");
+                for (String s : v.reasons()) out.println(v.meanfieldExact() + "," + Output.csvCell(s));
+            }
+            case text -> {
+                out.println(r.model().name() + ": mean field is " + (v.meanfieldExact() ? "exact" : "NOT exact") + " as N -> infinity");
+                for (String s : v.reasons()) out.println("  - " + s);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package cumulus.plugins;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import cumulus.api.DynamicsSolver;
+import cumulus.api.ModelPlugin;
+import cumulus.api.SpectrumSolver;
+import cumulus.api.SteadyStateSolver;
+import cumulus.solvers.ExactEngine;
+
+import java.util.ServiceLoader;
+
+/**
+ * Wires Cumulus: model plugins come from {@link ServiceLoader} (any jar on the class path that
+ * lists {@code cumulus.api.ModelPlugin} implementations) and are constructed by Guice; solvers
+ * register with a Multibinder, so adding one is one class plus one line here.
+ */
+public final class CumulusModule extends AbstractModule {
+    private final ClassLoader loader;
+
+    public CumulusModule(ClassLoader loader) { this.loader = loader; }
+
+    @Override protected void configure() {
+        Multibinder<ModelPlugin> models = Multibinder.newSetBinder(binder(), ModelPlugin.class);
+        ServiceLoader.load(ModelPlugin.class, loader).stream()
+                .map(ServiceLoader.Provider::type)
+                .forEach(t -> models.addBinding().to(t));
+
+        bind(ExactEngine.class).asEagerSingleton();
+        Multibinder<DynamicsSolver> dynamics = Multibinder.newSetBinder(binder(), DynamicsSolver.class);
+        dynamics.addBinding().to(ExactEngine.class);
+        bind(SpectrumSolver.class).to(ExactEngine.class);
+        bind(SteadyStateSolver.class).to(ExactEngine.class);
+    }
+}
