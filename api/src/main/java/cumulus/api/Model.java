@@ -29,6 +29,7 @@ public final class Model {
     private final Boson boson;
     private final OpSum hamiltonian;
     private final List<Dissipator> dissipators;
+    private final Schedule schedule;
 
     private Model(Builder b) {
         this.name = b.name;
@@ -38,6 +39,7 @@ public final class Model {
         this.boson = b.boson;
         this.hamiltonian = b.hamiltonian;
         this.dissipators = List.copyOf(b.dissipators);
+        this.schedule = b.schedule;
         checkDeclaration();
     }
 
@@ -51,6 +53,9 @@ public final class Model {
     public Boson boson() { return boson; }
     public OpSum hamiltonian() { return hamiltonian; }
     public List<Dissipator> dissipators() { return dissipators; }
+    /** The periodic drive, or null for a time-independent model. */
+    public Schedule schedule() { return schedule; }
+    public boolean isPeriodic() { return schedule != null; }
 
     public Parameter parameter(String n) {
         for (Parameter p : parameters) if (p.name().equals(n)) return p;
@@ -84,6 +89,19 @@ public final class Model {
         }
         known.add("S");
         known.add("t");
+        if (schedule != null) {
+            for (String sw : schedule.symbols()) {
+                if (parameter(sw) != null) throw new ModelException("model " + name + ": schedule switch '" + sw + "' is also a parameter");
+                known.add(sw);
+            }
+            for (Schedule.Segment seg : schedule.segments()) {
+                for (String s : seg.duration().symbols())
+                    if (parameter(s) == null && !s.equals("S")) throw new ModelException("model " + name + ": schedule duration " + seg.duration() + " uses '" + s + "', which is not a parameter");
+                for (Expr e : seg.values().values())
+                    for (String s : e.symbols())
+                        if (parameter(s) == null && !s.equals("S")) throw new ModelException("model " + name + ": schedule value " + e + " uses '" + s + "', which is not a parameter");
+            }
+        }
         if (ensembles > 0 && parameter("N") == null)
             throw new ModelException("model " + name + ": a model with spin ensembles must declare the parameter N (spins per ensemble)");
         if (boson != null) {
@@ -167,6 +185,14 @@ public final class Model {
      */
     public List<String> checkCoefficients(Map<String, Double> values) {
         List<String> warnings = new ArrayList<>();
+        if (schedule != null && !values.keySet().containsAll(schedule.symbols())) {
+            // check every segment's coefficients
+            double[] durations = schedule.durations(values);
+            for (int k = 0; k < durations.length; k++)
+                for (String w : checkCoefficients(schedule.valuesIn(k, values)))
+                    if (!warnings.contains(w)) warnings.add(w);
+            return warnings;
+        }
         for (OpSum.Term t : hamiltonian.terms()) finite(t.coefficient(), values, "Hamiltonian term " + t);
         for (Dissipator d : dissipators) {
             if (d instanceof Dissipator.Jump j) {
@@ -223,8 +249,12 @@ public final class Model {
         private Boson boson;
         private OpSum hamiltonian = OpSum.ZERO;
         private final List<Dissipator> dissipators = new ArrayList<>();
+        private Schedule schedule;
 
         private Builder(String name) { this.name = name; }
+
+        /** Makes the model periodic in time with this piecewise-constant schedule. */
+        public Builder schedule(Schedule s) { this.schedule = s; return this; }
 
         public Builder description(String d) { this.description = d; return this; }
         public Builder parameter(Parameter p) { parameters.add(p); return this; }

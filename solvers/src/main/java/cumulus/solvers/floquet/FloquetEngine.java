@@ -1,0 +1,190 @@
+package cumulus.solvers.floquet;
+
+import cumulus.api.Complex;
+import cumulus.api.FloquetResult;
+import cumulus.api.FloquetSolver;
+import cumulus.api.Model;
+import cumulus.api.ModelException;
+import cumulus.api.Schedule;
+import cumulus.solvers.HermitianBasis;
+import cumulus.solvers.Liouvillian;
+import cumulus.solvers.Moments;
+import cumulus.solvers.NumericModel;
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.ops.DConvertMatrixStruct;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Floquet multipliers of a piecewise-constant periodic Lindbladian (Eq. 14):
+ * U_F = exp(T_K L_K) ⋯ exp(T_1 L_1), L_k the real Liouvillian during segment k. The coordinates
+ * split into invariant blocks ({@link SymmetryBlocks}); per block, U_F is either formed densely
+ * (block size ≤ {@link #DENSE_LIMIT}) and diagonalised, or applied matrix-free
+ * ({@link ExpmAction} per segment) inside Arnoldi ({@link LargestModulusEigen}), so that no dense
+ * D²×D² matrix is formed for large D. The Floquet steady state is the μ = 1 eigenvector.
+ */
+public final class FloquetEngine implements FloquetSolver {
+    public static final int DENSE_LIMIT = 500;
+    public static final double FOCK_TOLERANCE = 1e-6;
+
+    /** How U_F is handled: by size, always dense, or always matrix-free. */
+    public enum Route { AUTO, DENSE, MATRIX_FREE }
+
+    private final Route route;
+
+    public FloquetEngine() { this(Route.AUTO); }
+
+    public FloquetEngine(Route route) { this.route = route; }
+
+    /** The one-period problem: per segment its duration and Liouvillian, plus the shared basis and moments. */
+    public record Periodic(double[] durations, List<Liouvillian> generators, NumericModel first, List<String> warnings) {
+        public double period() {
+            double p = 0;
+            for (double d : durations) p += d;
+            return p;
+        }
+    }
+
+    public static Periodic assemble(Model model, Map<String, Double> parameters) {
+        Schedule s = model.schedule();
+        if (s == null) throw new ModelException("model " + model.name() + " has no periodic schedule: floquet needs a periodic model such as dicke-floquet or kerr-floquet");
+        double[] durations = s.durations(parameters);
+        List<Liouvillian> gens = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        NumericModel first = null;
+        for (int k = 0; k < durations.length; k++) {
+            NumericModel nm = new NumericModel(model, s.valuesIn(k, parameters));
+            if (first == null) first = nm;
+            for (String w : nm.warnings()) if (!warnings.contains(w)) warnings.add(w);
+            gens.add(Liouvillian.assemble(nm));
+        }
+        return new Periodic(durations, gens, first, warnings);
+    }
+
+    @Override
+    public FloquetResult floquet(Model model, Map<String, Double> parameters, int count) {
+        long t0 = System.nanoTime();
+        Periodic p = assemble(model, parameters);
+        List<DMatrixSparseCSC> mats = p.generators().stream().map(Liouvillian::matrix).toList();
+        List<int[]> blocks = SymmetryBlocks.of(mats);
+        HermitianBasis basis = p.generators().get(0).basis();
+        int nWanted = Math.max(count, 2);
+        List<Candidate> all = new ArrayList<>();
+        List<String> routes = new ArrayList<>();
+        // blocks are independent: solve them concurrently (2 cores here)
+        List<List<Candidate>> perBlock = blocks.parallelStream().map(idx -> {
+            List<DMatrixSparseCSC> sub = mats.stream().map(m -> SymmetryBlocks.restrict(m, idx)).toList();
+            boolean dense = useDense(idx.length);
+            int want = Math.min(idx.length, nWanted + 1);
+            List<LargestModulusEigen.Pair> pairs = dense ? denseBlock(sub, p.durations(), want) : matrixFreeBlock(sub, p.durations(), want);
+            return pairs.stream().map(pr -> new Candidate(pr, idx)).toList();
+        }).toList();
+        for (List<Candidate> c : perBlock) all.addAll(c);
+        for (int[] idx : blocks) routes.add((useDense(idx.length) ? "dense" : "Arnoldi") + "(" + idx.length + ")");
+        all.sort(Comparator.comparingDouble((Candidate c) -> -c.pair().value().abs()).thenComparingDouble(c -> -c.pair().value().im()));
+        List<Complex> mus = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, all.size()); i++) mus.add(all.get(i).pair().value());
+
+        // Floquet steady state: the real multiplier closest to 1 whose vector has a trace
+        Candidate steady = null;
+        for (Candidate c : all) {
+            if (c.pair().vector() == null) continue;
+            if (steady == null || c.pair().value().minus(Complex.ONE).abs() < steady.pair().value().minus(Complex.ONE).abs()) {
+                double[] full = embed(c, basis.size());
+                if (Math.abs(basis.trace(full)) > 1e-8) steady = c;
+            }
+        }
+        List<String> warnings = new ArrayList<>(p.warnings());
+        if (steady == null) throw new IllegalStateException("no Floquet steady state (multiplier 1 with non-zero trace) was found");
+        if (steady.pair().value().minus(Complex.ONE).abs() > 1e-8)
+            warnings.add("the multiplier of the Floquet steady state is " + steady.pair().value() + ", not 1: the map does not preserve the trace");
+        double[] x = embed(steady, basis.size());
+        double tr = basis.trace(x);
+        for (int i = 0; i < x.length; i++) x[i] /= tr;
+        Moments mo = new Moments(p.first());
+        Moments.Values v = mo.evaluate(basis, x);
+        if (p.first().space().hasBoson() && v.topFock() > FOCK_TOLERANCE)
+            warnings.add(String.format("top Fock state population %.3g exceeds %.0e: raise the cutoff", v.topFock(), FOCK_TOLERANCE));
+        double gap = mus.size() > 1 ? 1 - mus.get(1).abs() : Double.NaN;
+        String method = "U_F = product of segment exponentials; symmetry blocks " + routes;
+        return new FloquetResult(model.name(), parameters, p.first().dimension(), p.period(), mus, gap,
+                mo.expectations(v), mo.cumulants(v), p.first().space().hasBoson() ? v.topFock() : Double.NaN,
+                method, (System.nanoTime() - t0) * 1e-9, warnings);
+    }
+
+    private boolean useDense(int size) { return route == Route.DENSE || (route == Route.AUTO && size <= DENSE_LIMIT); }
+
+    private record Candidate(LargestModulusEigen.Pair pair, int[] idx) { }
+
+    private static double[] embed(Candidate c, int n) {
+        double[] full = new double[n];
+        double[] v = c.pair().vector();
+        for (int i = 0; i < c.idx().length; i++) full[c.idx()[i]] = v[i];
+        return full;
+    }
+
+    /** U_F applied matrix-free: exp(T_1 L_1) first. */
+    public static LinearMap oneperiod(List<DMatrixSparseCSC> generators, double[] durations) {
+        List<ExpmAction> steps = new ArrayList<>();
+        for (int k = 0; k < durations.length; k++) steps.add(new ExpmAction(generators.get(k), durations[k]));
+        return (in, out) -> {
+            System.arraycopy(in, 0, out, 0, in.length);
+            for (ExpmAction e : steps) e.apply(out, out);
+        };
+    }
+
+    private static List<LargestModulusEigen.Pair> matrixFreeBlock(List<DMatrixSparseCSC> gens, double[] durations, int want) {
+        int n = gens.get(0).numRows;
+        return LargestModulusEigen.compute(oneperiod(gens, durations), n, want, 1e-12, 600, null);
+    }
+
+    private static List<LargestModulusEigen.Pair> denseBlock(List<DMatrixSparseCSC> gens, double[] durations, int want) {
+        int n = gens.get(0).numRows;
+        DMatrixRMaj u = CommonOps_DDRM.identity(n), tmp = new DMatrixRMaj(n, n);
+        for (int k = 0; k < durations.length; k++) {
+            DMatrixRMaj a = DConvertMatrixStruct.convert(gens.get(k), (DMatrixRMaj) null);
+            CommonOps_DDRM.mult(DenseExpm.expm(a, durations[k]), u, tmp);
+            DMatrixRMaj sw = u; u = tmp; tmp = sw;
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
+        if (!eig.decompose(u.copy())) throw new IllegalStateException("dense eigen-decomposition of U_F failed");
+        List<Complex> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Complex_F64 z = eig.getEigenvalue(i);
+            values.add(new Complex(z.real, z.imaginary));
+        }
+        values.sort(Comparator.comparingDouble((Complex q) -> -q.abs()).thenComparingDouble(q -> -q.im()));
+        List<LargestModulusEigen.Pair> out = new ArrayList<>();
+        for (Complex z : values.subList(0, Math.min(want, n))) {
+            double[] vec = Math.abs(z.im()) <= 1e-13 ? realEigenvector(u, z.re()) : null;
+            out.add(new LargestModulusEigen.Pair(z, 0, vec));
+        }
+        return out;
+    }
+
+    /** Eigenvector of a real eigenvalue μ by inverse iteration on U − (μ + δ)I (three solves). */
+    private static double[] realEigenvector(DMatrixRMaj u, double mu) {
+        int n = u.numRows;
+        DMatrixRMaj a = u.copy();
+        for (int i = 0; i < n; i++) a.add(i, i, -(mu + 1e-12 * Math.max(1, Math.abs(mu))));
+        var lu = org.ejml.dense.row.factory.LinearSolverFactory_DDRM.lu(n);
+        if (!lu.setA(a)) return null;
+        DMatrixRMaj x = new DMatrixRMaj(n, 1), y = new DMatrixRMaj(n, 1);
+        java.util.Arrays.fill(x.data, 1);
+        for (int it = 0; it < 3; it++) {
+            lu.solve(x, y);
+            double m = org.ejml.dense.row.NormOps_DDRM.normPInf(y);
+            if (!(m > 0) || !Double.isFinite(m)) return null;
+            CommonOps_DDRM.scale(1 / m, y, x);
+        }
+        return x.data.clone();
+    }
+}
