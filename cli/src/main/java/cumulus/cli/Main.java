@@ -1,10 +1,14 @@
 package cumulus.cli;
 
 import cumulus.api.ModelException;
+import cumulus.plugins.PluginLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code cumulus} command (SPEC.md "Command-line contract"). User errors print one line on
@@ -13,10 +17,15 @@ import java.io.PrintWriter;
 @Command(name = "cumulus", mixinStandardHelpOptions = true, version = "cumulus 0.1.0",
         description = "Open quantum systems of collective spins and bosons: exact Lindbladians, cumulant hierarchies, time crystals.",
         subcommands = {ModelsCommand.class, SpectrumCommand.class, SteadyCommand.class, EvolveCommand.class,
-                DeriveCommand.class, VerifyMfCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                FloquetCommand.class, DeriveCommand.class, VerifyMfCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--plugins", paramLabel = "DIR_OR_JAR",
+            description = "load third-party model plugins from this jar or directory of jars (repeatable; give it before the command). "
+                    + "Jars in the plugins/ folder next to the launcher are always loaded.")
+    List<Path> plugins = new ArrayList<>();
 
     @Override public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -28,7 +37,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setExecutionStrategy(parsed -> {
+            // --plugins is a top-level option: set up the plugin class loader that Cumulus.create() uses, then run the command
+            try {
+                PluginLoader.configure(main.plugins);
+            } catch (ModelException e) {
+                throw new CommandLine.ParameterException(cl, "--plugins: " + e.getMessage());
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -6,6 +6,7 @@ import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import cumulus.api.DynamicsSolver;
+import cumulus.api.FloquetSolver;
 import cumulus.api.ModelException;
 import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateSolver;
@@ -20,6 +21,7 @@ public final class Cumulus {
     private final Map<String, DynamicsSolver> dynamics = new TreeMap<>();
     private final SpectrumSolver spectrum;
     private final SteadyStateSolver steady;
+    private final FloquetSolver floquet;
 
     private Cumulus(Injector injector) {
         this.models = injector.getInstance(ModelRegistry.class);
@@ -27,9 +29,14 @@ public final class Cumulus {
             dynamics.put(s.method(), s);
         this.spectrum = injector.getInstance(SpectrumSolver.class);
         this.steady = injector.getInstance(SteadyStateSolver.class);
+        this.floquet = injector.getInstance(FloquetSolver.class);
     }
 
-    public static Cumulus create() { return create(Cumulus.class.getClassLoader()); }
+    /**
+     * The toolkit as the command line sees it: the built-in models plus the plugin jars in
+     * {@code $cumulus.home/plugins} and those given with {@code --plugins} ({@link PluginLoader}).
+     */
+    public static Cumulus create() { return create(PluginLoader.commandLineLoader()); }
 
     /** Discovers model plugins through {@code loader} (e.g. one that also sees external plugin jars). */
     public static Cumulus create(ClassLoader loader) {
@@ -39,6 +46,7 @@ public final class Cumulus {
     public ModelRegistry models() { return models; }
     public SpectrumSolver spectrumSolver() { return spectrum; }
     public SteadyStateSolver steadyStateSolver() { return steady; }
+    public FloquetSolver floquetSolver() { return floquet; }
 
     public DynamicsSolver dynamics(String method) {
         DynamicsSolver s = dynamics.get(method);

@@ -3,10 +3,12 @@ package cumulus.plugins;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import cumulus.api.DynamicsSolver;
+import cumulus.api.FloquetSolver;
 import cumulus.api.ModelPlugin;
 import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateSolver;
 import cumulus.solvers.ExactEngine;
+import cumulus.solvers.floquet.FloquetEngine;
 
 import java.util.ServiceLoader;
 
@@ -29,7 +31,11 @@ public final class CumulusModule extends AbstractModule {
         bind(ExactEngine.class).asEagerSingleton();
         Multibinder<DynamicsSolver> dynamics = Multibinder.newSetBinder(binder(), DynamicsSolver.class);
         dynamics.addBinding().to(ExactEngine.class);
+        dynamics.addBinding().toInstance(CumulantDynamics.meanField());
+        dynamics.addBinding().toInstance(CumulantDynamics.cumulant2());
+        dynamics.addBinding().toInstance(CumulantDynamics.cumulant3());
         bind(SpectrumSolver.class).to(ExactEngine.class);
         bind(SteadyStateSolver.class).to(ExactEngine.class);
+        bind(FloquetSolver.class).to(FloquetEngine.class);
     }
 }
