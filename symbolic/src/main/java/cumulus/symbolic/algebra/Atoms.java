@@ -21,6 +21,8 @@ public final class Atoms {
 
     private static final Map<String, Integer> IDS = new ConcurrentHashMap<>();
     private static final List<Info> INFOS = new ArrayList<>();
+    /** Copy-on-write snapshot for lock-free reads on the hot path (monomial products). */
+    private static volatile Info[] snapshot = new Info[0];
 
     private Atoms() { }
 
@@ -29,6 +31,7 @@ public final class Atoms {
         if (id != null) return id;
         INFOS.add(new Info(name, kind, prime, expr));
         int nid = INFOS.size() - 1;
+        snapshot = INFOS.toArray(new Info[0]);
         IDS.put(name, nid);
         return nid;
     }
@@ -50,7 +53,7 @@ public final class Atoms {
         return id != null ? id : register(name, Kind.OPAQUE, 0, e);
     }
 
-    static synchronized Info info(int id) { return INFOS.get(id); }
+    static Info info(int id) { return snapshot[id]; }
 
     public static String name(int id) { return info(id).name(); }
     public static Kind kind(int id) { return info(id).kind(); }

@@ -1,6 +1,5 @@
 package cumulus.symbolic.algebra;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -113,5 +112,4 @@ public final class Mono implements Comparable<Mono> {
         return String.join("\u0002", parts);
     }
 
-    static BigInteger[] unused() { return null; }
 }

@@ -1,0 +1,89 @@
+package cumulus.symbolic;
+
+import cumulus.api.Model;
+import cumulus.api.ModelException;
+import cumulus.api.Parameter;
+import cumulus.symbolic.algebra.Poly;
+import cumulus.symbolic.ops.OpMono;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Derives the closed cumulant equations of a model at order k (1 = mean field, S3; 2 = S7–S9; 3 ...):
+ * starts from the model's observables (m_i^a, x, p) and adds every cumulant the right-hand sides
+ * need until the system is closed (as QuantumCumulants' {@code complete}).
+ */
+public final class Derivation {
+    private Derivation() { }
+
+    public static EquationSystem derive(Model model, int order) {
+        if (order < 1) throw new ModelException("closure order must be 1, 2 or 3 (or higher), got " + order);
+        Heisenberg h = new Heisenberg(model);
+        checkNames(model, h);
+        CumulantEngine eng = new CumulantEngine(h, order);
+        Set<OpMono> found = new LinkedHashSet<>();
+        Deque<OpMono> queue = new ArrayDeque<>();
+        for (int l = 0; l < h.letters.count; l++) {
+            OpMono m = OpMono.letter(h.letters.count, l);
+            found.add(m);
+            queue.add(m);
+        }
+        while (!queue.isEmpty()) {
+            OpMono u = queue.poll();
+            Poly r = eng.cumulantRhs(u);
+            List<OpMono> needed = new ArrayList<>(eng.subBlocks(u));
+            for (String a : r.atomNames()) {
+                OpMono m = eng.multiset(a);
+                if (m != null) needed.add(m);
+            }
+            for (OpMono m : needed) if (found.add(m)) queue.add(m);
+        }
+        List<OpMono> sorted = new ArrayList<>(found);
+        sorted.sort(null);
+        List<String> names = new ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
+        List<Poly> rhs = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        for (OpMono u : sorted) {
+            names.add(eng.name(u));
+            orders.add(u.degree());
+            Poly r = eng.cumulantRhs(u);
+            rhs.add(r);
+            used.addAll(r.atomNames());
+        }
+        return new EquationSystem(model.name(), order, names, orders, parameterNames(model, used, names), rhs);
+    }
+
+    /** Parameter names must not collide with the unknowns' names (m1x, x, p, K(...)) or N's role. */
+    static void checkNames(Model model, Heisenberg h) {
+        for (Parameter p : model.parameters()) {
+            if (h.letters.names().contains(p.name()) || p.name().startsWith("K(") || p.name().matches("m\\d+[xyz]"))
+                throw new ModelException("model " + model.name() + ": parameter '" + p.name() + "' has the name of an observable or cumulant (m1x, x, p, K(...)): rename it");
+        }
+    }
+
+    static List<String> parameterNames(Model model, Set<String> atoms, List<String> unknowns) {
+        Set<String> symbols = new TreeSet<>();
+        for (String a : atoms) {
+            if (unknowns.contains(a) || a.startsWith("sqrt(")) continue;
+            if (a.startsWith("{")) {
+                // opaque atom: its own symbols
+                for (Parameter p : model.parameters()) if (a.contains(p.name())) symbols.add(p.name());
+                if (a.contains("N")) symbols.add("N");
+                continue;
+            }
+            symbols.add(a);
+        }
+        symbols.remove("t");
+        List<String> out = new ArrayList<>();
+        for (Parameter p : model.parameters()) if (symbols.remove(p.name())) out.add(p.name());
+        out.addAll(symbols);
+        return out;
+    }
+}

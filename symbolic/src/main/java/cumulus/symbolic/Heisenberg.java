@@ -1,0 +1,105 @@
+package cumulus.symbolic;
+
+import cumulus.api.Dissipator;
+import cumulus.api.Expr;
+import cumulus.api.Model;
+import cumulus.api.Op;
+import cumulus.api.OpSum;
+import cumulus.symbolic.algebra.ExprConverter;
+import cumulus.symbolic.algebra.Poly;
+import cumulus.symbolic.algebra.QI;
+import cumulus.symbolic.ops.Letters;
+import cumulus.symbolic.ops.MacroAlgebra;
+import cumulus.symbolic.ops.OpPoly;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The adjoint Lindbladian (Heisenberg picture, Eq. S1) of a model, exact at finite N, on the
+ * macroscopic letters m_i^a = S_i^a/S, x, p of Eq. (5): for any operator O,
+ * d⟨O⟩/dt = ⟨ i[H, O] + Σ_L rate (L† O L − ½{L†L, O}) + Σ_i (1/S) Σ_ab Γ_ab (S^b O S^a − ½{S^b S^a, O}) ⟩.
+ * The model's operators are rewritten with S_i^a = (N/2) m_i^a, a = (sqrt(2Nω_b) x + i sqrt(2N/ω_b) p)/2.
+ */
+public final class Heisenberg {
+    private record JumpChannel(Poly rate, OpPoly<Poly> l, OpPoly<Poly> ldag, OpPoly<Poly> ldagl) { }
+    private record GammaChannel(int ensemble, Poly[][] gamma) { }
+
+    public final Model model;
+    public final Letters letters;
+    public final MacroAlgebra<Poly> algebra;
+    private final OpPoly<Poly> hamiltonian;
+    private final List<JumpChannel> jumps = new ArrayList<>();
+    private final List<GammaChannel> gammas = new ArrayList<>();
+    private final Poly halfN = Poly.atom("N").scale(QI.HALF);
+
+    public Heisenberg(Model model) {
+        this.model = model;
+        this.letters = new Letters(model.ensembles(), model.hasBoson());
+        this.algebra = new MacroAlgebra<>(letters, Poly.RING);
+        this.hamiltonian = convert(model.hamiltonian());
+        for (Dissipator d : model.dissipators()) {
+            if (d instanceof Dissipator.Jump j) {
+                OpPoly<Poly> l = convert(j.operator()), ld = l.adjoint();
+                jumps.add(new JumpChannel(ExprConverter.toPoly(j.rate()), l, ld, ld.times(l)));
+            } else if (d instanceof Dissipator.GammaMatrix g) {
+                Poly[][] m = new Poly[3][3];
+                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = ExprConverter.toPoly(g.get(a, b));
+                gammas.add(new GammaChannel(g.ensemble(), m));
+            }
+        }
+    }
+
+    public OpPoly<Poly> hamiltonian() { return hamiltonian; }
+
+    /** An api operator sum in the macroscopic letters. */
+    public OpPoly<Poly> convert(OpSum s) {
+        OpPoly<Poly> r = algebra.zero();
+        for (OpSum.Term t : s.terms()) {
+            OpPoly<Poly> p = algebra.constant(ExprConverter.toPoly(t.coefficient()));
+            for (Op op : t.factors()) p = p.times(convert(op));
+            r = r.plus(p);
+        }
+        return r;
+    }
+
+    public OpPoly<Poly> convert(Op op) {
+        if (op instanceof Op.Spin s) {
+            OpPoly<Poly> mx = algebra.letter(letters.spin(s.ensemble(), 0)), my = algebra.letter(letters.spin(s.ensemble(), 1));
+            OpPoly<Poly> r = switch (s.component()) {
+                case X -> mx;
+                case Y -> my;
+                case Z -> algebra.letter(letters.spin(s.ensemble(), 2));
+                case PLUS -> mx.plus(my.scale(Poly.constant(QI.I)));
+                case MINUS -> mx.minus(my.scale(Poly.constant(QI.I)));
+            };
+            return r.scale(halfN);
+        }
+        Op.Boson b = (Op.Boson) op;
+        Expr w = model.boson().frequency();
+        Poly cx = ExprConverter.toPoly(Expr.sqrt(Expr.num(2).times(Expr.N).times(w))).scale(QI.HALF);
+        Poly cp = ExprConverter.toPoly(Expr.sqrt(Expr.num(2).times(Expr.N).div(w))).scale(b.dagger() ? QI.of(-1, 2).times(QI.I) : QI.HALF.times(QI.I));
+        return algebra.letter(letters.x()).scale(cx).plus(algebra.letter(letters.p()).scale(cp));
+    }
+
+    /** L†(O): the exact Heisenberg-picture generator applied to O. */
+    public OpPoly<Poly> adjointGenerator(OpPoly<Poly> o) {
+        OpPoly<Poly> r = hamiltonian.commutator(o).scale(Poly.constant(QI.I));
+        for (JumpChannel j : jumps) {
+            OpPoly<Poly> t = j.ldag.times(o).times(j.l).minus(j.ldagl.anticommutator(o).scale(Poly.constant(QI.HALF)));
+            r = r.plus(t.scale(j.rate));
+        }
+        for (GammaChannel g : gammas) {
+            OpPoly<Poly> t = algebra.zero();
+            for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                if (g.gamma[a][b].isZero()) continue;
+                OpPoly<Poly> sa = algebra.letter(letters.spin(g.ensemble, a)), sb = algebra.letter(letters.spin(g.ensemble, b));
+                OpPoly<Poly> term = sb.times(o).times(sa).minus(sb.times(sa).anticommutator(o).scale(Poly.constant(QI.HALF)));
+                t = t.plus(term.scale(g.gamma[a][b]));
+            }
+            // (1/S) Σ Γ_ab (S^b O S^a − ½{S^b S^a, O}) with S^a = (N/2) m^a: prefactor (2/N)(N/2)^2 = N/2
+            r = r.plus(t.scale(halfN));
+        }
+        return r;
+    }
+}
