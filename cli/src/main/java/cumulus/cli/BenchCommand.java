@@ -30,10 +30,13 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the gap and the steady state against QuTiP (shared/bench/qutip_peer.py), side by side.")
 final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides) or floquet (kerr-floquet gap vs QuTiP) (default ${DEFAULT-VALUE})")
+    String suite;
+
     @Option(names = "--model", defaultValue = "btc", description = "btc or dephasing (default ${DEFAULT-VALUE})")
     String modelName;
 
-    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE})")
+    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60 unless given)")
     List<Integer> sizes;
 
     @Option(names = "--peer", defaultValue = "true", negatable = true, description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
@@ -51,6 +54,12 @@ final class BenchCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() throws Exception {
+        switch (suite) {
+            case "codegen" -> { return new CodegenBench(spec.commandLine().getOut()).run(); }
+            case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
+            case "exact" -> { }
+            default -> throw new ModelException("--suite must be exact, codegen or floquet, got '" + suite + "'");
+        }
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");
         PrintWriter out = spec.commandLine().getOut();
@@ -131,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Debian's python3-qutip installs for the system interpreter. */
-    private static String python() { return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3"; }
+    static String python() { return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3"; }
 
     /** shared/ beside the repository: -Dcumulus.shared, $CUMULUS_SHARED, or $CUMULUS_HOME/../shared. */
     static Path sharedDir() {

@@ -22,6 +22,12 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, latex or json (default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--limit", description = "take the N -> infinity limit of the equations (the mean-field system at order 1)")
+    boolean limit;
+
+    @Option(names = "--emit-java", paramLabel = "DIR", description = "also write the generated Java right-hand side (as compiled by Janino) to DIR")
+    java.nio.file.Path emitJava;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
@@ -31,6 +37,15 @@ final class DeriveCommand implements Callable<Integer> {
         Cumulus c = Cumulus.create();
         ModelOptions.Resolved r = model.resolve(c);
         EquationSystem sys = Derivation.derive(r.model(), order);
+        if (limit) sys = sys.thermodynamicLimit();
+        if (emitJava != null) {
+            String cls = "Rhs_" + r.model().name().replaceAll("[^A-Za-z0-9]", "_") + "_order" + order + (limit ? "_limit" : "");
+            String src = cumulus.codegen.RhsCompiler.source(cls, sys.unknowns(), sys.parameters(), sys.rhs());
+            String header = "// model " + r.model().name() + ", order " + order + (limit ? ", N -> infinity" : "") + "\n"
+                    + "// unknowns y[k]: " + sys.unknowns() + "\n// parameters p[j]: " + sys.parameters() + "\n";
+            Output.writeAtomically(emitJava.resolve(cls + ".java"), header + src);
+            spec.commandLine().getErr().println("cumulus: wrote " + emitJava.resolve(cls + ".java"));
+        }
         String text = switch (format) {
             case "latex" -> sys.toLatex();
             case "json" -> Output.json(sys.toJsonTree());
