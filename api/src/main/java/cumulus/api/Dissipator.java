@@ -1,7 +1,7 @@
 package cumulus.api;
 
 /** A dissipative channel of the master equation (Eq. 1). */
-public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatrix {
+public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatrix, Dissipator.Local {
 
     /** rate · D[L], D[L]ρ = L ρ L† − ½{L†L, ρ}. */
     record Jump(Expr rate, OpSum operator) implements Dissipator { }
@@ -20,5 +20,32 @@ public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatr
             gamma = copy;
         }
         public Expr get(int a, int b) { return gamma[a][b]; }
+    }
+
+    /** The single-spin operator of a {@link Local} process. */
+    enum LocalProcess {
+        /** σ_k^- (decay of each spin) */
+        EMISSION("sigma-"),
+        /** σ_k^+ (incoherent pumping of each spin) */
+        PUMPING("sigma+"),
+        /** σ_k^z (dephasing of each spin) */
+        DEPHASING("sigmaz");
+        public final String label;
+        LocalProcess(String label) { this.label = label; }
+    }
+
+    /**
+     * A process acting on every spin of one ensemble independently (paper Eq. 18 with
+     * γ^{jk} diagonal): rate · Σ_{k=1}^N D[σ_k], σ_k = σ_k^-, σ_k^+ or σ_k^z of spin k. The total
+     * spin is not conserved, permutation symmetry is: the exact engine then works in the
+     * permutation-invariant space of all total spins j = N/2, N/2 − 1, ... (package
+     * cumulus.solvers.piqs).
+     */
+    record Local(int ensemble, LocalProcess process, Expr rate) implements Dissipator {
+        public Local {
+            if (ensemble < 1) throw new ModelException("spin ensembles are numbered from 1, got " + ensemble);
+            if (process == null || rate == null) throw new ModelException("a local dissipator needs a process and a rate");
+        }
+        @Override public String toString() { return rate + " · Σ_k D[" + process.label + "_" + ensemble + ",k]"; }
     }
 }

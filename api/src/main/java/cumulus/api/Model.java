@@ -53,6 +53,11 @@ public final class Model {
     public Boson boson() { return boson; }
     public OpSum hamiltonian() { return hamiltonian; }
     public List<Dissipator> dissipators() { return dissipators; }
+    /** True when some dissipator acts on single spins ({@link Dissipator.Local}): total spin is then not conserved. */
+    public boolean hasLocalDissipation() {
+        for (Dissipator d : dissipators) if (d instanceof Dissipator.Local) return true;
+        return false;
+    }
     /** The periodic drive, or null for a time-independent model. */
     public Schedule schedule() { return schedule; }
     public boolean isPeriodic() { return schedule != null; }
@@ -119,6 +124,9 @@ public final class Model {
             } else if (d instanceof Dissipator.GammaMatrix g) {
                 if (g.ensemble() > ensembles) throw new ModelException("model " + name + ": Γ matrix on ensemble " + g.ensemble() + " but the model has " + ensembles);
                 for (Expr[] row : g.gamma()) coefficients.addAll(List.of(row));
+            } else if (d instanceof Dissipator.Local l) {
+                if (l.ensemble() > ensembles) throw new ModelException("model " + name + ": local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " on ensemble " + l.ensemble() + " but the model has " + ensembles);
+                coefficients.add(l.rate());
             }
         }
         for (OpSum o : operators) for (OpSum.Term t : o.terms()) {
@@ -212,6 +220,12 @@ public final class Model {
                     }
                     if (!positiveSemidefinite(m))
                         warnings.add("Γ matrix of ensemble " + g.ensemble() + " is not positive semidefinite: the generator is not of Lindblad form");
+            } else if (d instanceof Dissipator.Local l) {
+                String what = "local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " rate " + l.rate();
+                Complex r = finite(l.rate(), values, what);
+                if (Math.abs(r.im()) > 1e-12 * Math.max(1, Math.abs(r.re())))
+                    throw new ModelException(what + " = " + r + " is not real");
+                if (r.re() < 0) warnings.add(what + " = " + r.re() + " is negative: the generator is not of Lindblad form");
             }
         }
         return warnings;
@@ -273,6 +287,14 @@ public final class Model {
         public Builder jump(Expr rate, OpSum operator) { dissipators.add(new Dissipator.Jump(rate, operator)); return this; }
         public Builder jump(String rate, OpSum operator) { return jump(Expr.parse(rate), operator); }
         public Builder gamma(int ensemble, Expr[][] gamma) { dissipators.add(new Dissipator.GammaMatrix(ensemble, gamma)); return this; }
+        /** rate · Σ_k D[σ_k] on every spin k of an ensemble (Eq. 18 with local γ). */
+        public Builder local(int ensemble, Dissipator.LocalProcess process, Expr rate) { dissipators.add(new Dissipator.Local(ensemble, process, rate)); return this; }
+        /** rate · Σ_k D[σ_k^-]: each spin decays on its own. */
+        public Builder localEmission(int ensemble, String rate) { return local(ensemble, Dissipator.LocalProcess.EMISSION, Expr.parse(rate)); }
+        /** rate · Σ_k D[σ_k^+]: each spin is pumped on its own. */
+        public Builder localPumping(int ensemble, String rate) { return local(ensemble, Dissipator.LocalProcess.PUMPING, Expr.parse(rate)); }
+        /** rate · Σ_k D[σ_k^z]: each spin dephases on its own (coherences |↑⟩⟨↓| of one spin decay at 2·rate). */
+        public Builder localDephasing(int ensemble, String rate) { return local(ensemble, Dissipator.LocalProcess.DEPHASING, Expr.parse(rate)); }
         /** Boson loss k_b D[a], Eq. (3). */
         public Builder bosonLoss(Expr rate) { return jump(rate, OpSum.a()); }
         public Model build() { return new Model(this); }

@@ -34,6 +34,12 @@ final class EvolveCommand implements Callable<Integer> {
             description = "initial state: up, down, coherent:THETA,PHI per ensemble separated by ';', then vacuum or boson-coherent:ALPHA (default ${DEFAULT-VALUE})")
     String initial;
 
+    @Option(names = "--stroboscopic", description = "sample at t = nT for a periodic model (T its period); --t-end counts time, or use --periods")
+    boolean stroboscopic;
+
+    @Option(names = "--periods", description = "with --stroboscopic: number of periods (instead of --t-end)")
+    Integer periods;
+
     @Option(names = "--format", defaultValue = "csv", description = "csv, json or text (default ${DEFAULT-VALUE})")
     Format format;
 
@@ -43,11 +49,23 @@ final class EvolveCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        if (!(tEnd > 0) || !Double.isFinite(tEnd)) throw new ModelException("--t-end must be a positive number, got " + tEnd);
-        if (!(dt > 0) || !Double.isFinite(dt) || dt > tEnd) throw new ModelException("--dt must be positive and at most --t-end, got " + dt);
-        if (tEnd / dt > 1e6) throw new ModelException("--t-end/--dt asks for more than 10^6 output rows: raise --dt");
         Cumulus c = Cumulus.create();
         ModelOptions.Resolved r = model.resolve(c);
+        if (stroboscopic) {
+            if (!r.model().isPeriodic())
+                throw new ModelException("--stroboscopic needs a periodic model (dicke-floquet, kerr-floquet); " + r.model().name() + " has no schedule");
+            double period = 0;
+            for (double d : r.model().schedule().durations(r.parameters())) period += d;
+            if (periods != null) {
+                if (periods < 1) throw new ModelException("--periods must be at least 1, got " + periods);
+                tEnd = periods * period;
+            } else tEnd = Math.floor(tEnd / period + 1e-9) * period;
+            if (!(tEnd > 0)) throw new ModelException("--t-end is shorter than one period T = " + period + ": raise it or give --periods");
+            dt = period;
+        } else if (periods != null) throw new ModelException("--periods applies only with --stroboscopic");
+        if (!(tEnd > 0) || !Double.isFinite(tEnd)) throw new ModelException("--t-end must be a positive number, got " + tEnd);
+        if (!(dt > 0) || !Double.isFinite(dt) || dt > tEnd * (1 + 1e-12)) throw new ModelException("--dt must be positive and at most --t-end, got " + dt);
+        if (tEnd / dt > 1e6) throw new ModelException("--t-end/--dt asks for more than 10^6 output rows: raise --dt");
         InitialState init = InitialState.parse(initial, r.model());
         Trajectory tr = c.dynamics(method).evolve(r.model(), r.parameters(), init, tEnd, dt);
         Output.warnings(spec.commandLine().getErr(), tr.warnings());

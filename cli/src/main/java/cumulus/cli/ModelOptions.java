@@ -3,9 +3,11 @@ package cumulus.cli;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.plugins.Cumulus;
+import cumulus.plugins.modelfile.ModelFile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Map;
 
 /** The model argument and {@code --set name=value[,name=value...]} shared by the model commands. */
 public final class ModelOptions {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model name (see 'cumulus models')")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model name (see 'cumulus models') or model file (.yaml, see docs/writing-a-model.md)")
     String model;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE[,NAME=VALUE...]", description = "model parameters (repeatable)")
@@ -35,7 +37,7 @@ public final class ModelOptions {
 
     /** The model and its resolved, checked parameter values. */
     Resolved resolve(Cumulus cumulus) {
-        Model m = cumulus.models().get(model);
+        Model m = ModelFile.looksLikeFile(model) ? ModelFile.load(Path.of(model)) : cumulus.models().get(model);
         return new Resolved(m, m.resolve(overrides()));
     }
 

@@ -21,7 +21,7 @@ class ModelDiscoveryTest {
 
     @Test
     void everyPaperModelIsFoundThroughServiceLoader() {
-        assertEquals(List.of("btc", "btc-pair", "btc-pair-unscaled", "dephasing", "dicke", "dicke-floquet", "dicke-unscaled", "kerr-floquet"),
+        assertEquals(List.of("btc", "btc-pair", "btc-pair-unscaled", "dephasing", "dicke", "dicke-floquet", "dicke-unscaled", "kerr-floquet", "local-btc"),
                 List.copyOf(discovered().keySet()));
     }
 

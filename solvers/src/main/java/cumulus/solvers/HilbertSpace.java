@@ -8,6 +8,9 @@ import cumulus.api.Op;
  * I ⊗ ... ⊗ O ⊗ ... ⊗ I.
  */
 public final class HilbertSpace {
+    /** Largest Hilbert-space dimension handled (D² real unknowns in the Liouvillian). */
+    public static final int MAX_DIMENSION = 2500;
+
     private final int ensembles, spins, cutoff;
     private final int[] dims;
     private final int dimension;
@@ -19,7 +22,8 @@ public final class HilbertSpace {
         long d = 1;
         for (int i = 0; i < ensembles; i++) { dims[i] = spins + 1; d *= spins + 1; }
         if (cutoff > 0) { dims[ensembles] = cutoff; d *= cutoff; }
-        if (d > 200_000) throw new cumulus.api.ModelException("Hilbert-space dimension " + d + " is too large for the exact engine: lower N or the cutoff");
+        if (d > MAX_DIMENSION) throw new cumulus.api.ModelException("Hilbert-space dimension " + d + " exceeds the exact engine's limit "
+                + MAX_DIMENSION + " (the Liouvillian has dimension^2 real unknowns): lower N or the cutoff");
         dimension = (int) d;
     }
 

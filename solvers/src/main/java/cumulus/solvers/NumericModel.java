@@ -34,6 +34,10 @@ public final class NumericModel {
     private final Map<Op, CMatrix> cache = new HashMap<>();
 
     public NumericModel(Model model, Map<String, Double> parameters) {
+        if (model.hasLocalDissipation())
+            throw new ModelException("model " + model.name() + " has local dissipation (a process on every single spin): total spin is not conserved, "
+                    + "so the Dicke-manifold engine does not apply; the permutation-invariant engine (cumulus.solvers.piqs.PiqsEngine, "
+                    + "used by ExactEngine for such models) handles it");
         this.model = model;
         Map<String, Double> v = new LinkedHashMap<>(parameters);
         v.putIfAbsent("t", 0.0);
@@ -77,6 +81,9 @@ public final class NumericModel {
                     sandwiches.add(new Sandwich(sa[a].scale(gab), sa[b]));
                     g = g.plus(sa[b].times(sa[a]).scale(gab));
                 }
+            } else {
+                throw new ModelException("model " + model.name() + ": dissipator " + dis + " acts on single spins; the Dicke-manifold exact engine "
+                        + "handles only collective jumps and Γ matrices (local processes need the permutation-invariant engine)");
             }
         }
         k = hamiltonian.scale(new Complex(0, -1)).plus(g.scale(-0.5));

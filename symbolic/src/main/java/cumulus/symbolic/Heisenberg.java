@@ -34,6 +34,10 @@ public final class Heisenberg {
     private final Poly halfN = Poly.atom("N").scale(QI.HALF);
 
     public Heisenberg(Model model) {
+        if (model.hasLocalDissipation())
+            throw new cumulus.api.ModelException("model " + model.name() + ": local dissipation is not yet supported by the symbolic engine "
+                    + "(it needs single-spin operators and sums over distinct spins, Eqs. S13-S21); use the exact engine "
+                    + "(spectrum, steady, evolve --method exact), which handles it in the permutation-invariant basis");
         this.model = model;
         this.letters = new Letters(model.ensembles(), model.hasBoson());
         this.algebra = new MacroAlgebra<>(letters, Poly.RING);

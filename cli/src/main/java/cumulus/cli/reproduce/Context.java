@@ -1,0 +1,95 @@
+package cumulus.cli.reproduce;
+
+import cumulus.api.Model;
+import cumulus.plugins.Cumulus;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What figures share: the toolkit (models, solvers), where the QuTiP reference CSVs live (may be
+ * absent), a line-based progress log on stderr, and a memo for results two figures both need
+ * (e.g. the btc-pair decay fits of fig3c and figS1).
+ */
+public final class Context {
+    private final Cumulus cumulus;
+    private final Path refs;
+    private final PrintWriter log;
+    private final Map<String, Object> memo = new ConcurrentHashMap<>();
+
+    public Context(Cumulus cumulus, Path refs, PrintWriter log) {
+        this.cumulus = cumulus;
+        this.refs = refs;
+        this.log = log;
+    }
+
+    /** A toolkit with the reference folder found next to the repository (if any) and no progress output. */
+    public static Context quiet() {
+        return new Context(Cumulus.create(), findRefs(), new PrintWriter(Writer.nullWriter()));
+    }
+
+    public Cumulus cumulus() { return cumulus; }
+
+    public Model model(String name) { return cumulus.models().get(name); }
+
+    /** Parameters of a model: defaults overridden by name/value pairs ("N", 8, "omega_x", 2). */
+    public Map<String, Double> params(Model m, Object... kv) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            o.put((String) kv[i], v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e9 ? Long.toString(d.longValue()) : String.valueOf(v));
+        }
+        return m.resolve(o);
+    }
+
+    /** A reference CSV of ../shared/refs, or null when the folder is not there. */
+    public Path ref(String file) {
+        if (refs == null) return null;
+        Path p = refs.resolve(file);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    /** One progress line on stderr (indented under the figure's line). */
+    public void progress(String fmt, Object... args) {
+        log.println("    " + String.format(Locale.ROOT, fmt, args));
+        log.flush();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /**
+     * The QuTiP reference folder: {@code -Dcumulus.shared}/refs, else ../shared/refs next to the
+     * launcher's folder ({@code cumulus.home}) or the working directory and its parents.
+     */
+    public static Path findRefs() {
+        String shared = System.getProperty("cumulus.shared");
+        if (shared != null && Files.isDirectory(Path.of(shared, "refs"))) return Path.of(shared, "refs");
+        String home = System.getProperty("cumulus.home");
+        Path start = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            Path r = p.resolveSibling("shared").resolve("refs");
+            if (p.getParent() != null && Files.isDirectory(r)) return r;
+            Path inner = p.resolve("shared").resolve("refs");
+            if (Files.isDirectory(inner)) return inner;
+        }
+        return null;
+    }
+
+    private static final class Writer {
+        static java.io.Writer nullWriter() { return java.io.Writer.nullWriter(); }
+    }
+}

@@ -1,0 +1,129 @@
+package cumulus.plugins;
+
+import cumulus.api.ModelException;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Loads third-party model plugins without rebuilding Cumulus: a class loader over plugin jars
+ * (and directories of them) in which {@link java.util.ServiceLoader} finds their
+ * {@code META-INF/services/cumulus.api.ModelPlugin} entries, for {@link Cumulus#create(ClassLoader)}.
+ * <p>
+ * The command line scans {@code $cumulus.home/plugins/} (the {@code plugins} folder next to the
+ * launcher) by default and adds the paths given with {@code cumulus --plugins DIR_OR_JAR}
+ * through {@link #configure(List)}; {@link Cumulus#create()} then uses {@link #commandLineLoader()}.
+ */
+public final class PluginLoader {
+
+    /** System property naming the installation (repository) root; its {@code plugins/} folder is scanned. */
+    public static final String HOME_PROPERTY = "cumulus.home";
+    /** The services file a plugin jar lists its {@code ModelPlugin} classes in. */
+    public static final String SERVICES_ENTRY = "META-INF/services/cumulus.api.ModelPlugin";
+
+    private static volatile List<Path> configured = List.of();
+    private static ClassLoader cached;
+    private static List<Path> cachedFor;
+
+    private PluginLoader() { }
+
+    /** Sets the extra plugin paths of this run (the {@code --plugins} option); null or empty for none. */
+    public static synchronized void configure(List<Path> paths) {
+        configured = paths == null ? List.of() : List.copyOf(paths);
+        entries(configured); // fail early with a clear message
+    }
+
+    /** The paths set by {@link #configure(List)}. */
+    public static List<Path> configured() { return configured; }
+
+    /** {@code $cumulus.home/plugins} when the property is set and the folder exists, else null. */
+    public static Path defaultDirectory() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null || home.isBlank()) return null;
+        Path dir = Path.of(home).resolve("plugins");
+        return Files.isDirectory(dir) ? dir : null;
+    }
+
+    /**
+     * The loader the command line uses: the default plugin folder plus the configured paths on
+     * top of Cumulus's own class loader (which holds the built-in models), or that class loader
+     * itself when there is nothing to add.
+     */
+    public static synchronized ClassLoader commandLineLoader() {
+        List<Path> paths = new ArrayList<>();
+        Path def = defaultDirectory();
+        if (def != null) paths.add(def);
+        paths.addAll(configured);
+        if (cached != null && paths.equals(cachedFor)) return cached;
+        cached = create(paths, PluginLoader.class.getClassLoader());
+        cachedFor = paths;
+        return cached;
+    }
+
+    /**
+     * A class loader over {@code paths} with parent {@code parent}: each path is a {@code .jar}
+     * file, a directory whose {@code *.jar} files are all used, or a class directory holding
+     * {@code META-INF/services/cumulus.api.ModelPlugin}. Returns {@code parent} when no jar is found.
+     * A missing path, a file that is not a jar, or a damaged jar is a {@link ModelException}.
+     */
+    public static ClassLoader create(List<Path> paths, ClassLoader parent) {
+        List<Path> entries = entries(paths);
+        if (entries.isEmpty()) return parent;
+        URL[] urls = new URL[entries.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = entries.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new ModelException("plugin path " + entries.get(i) + " cannot be used: " + e.getMessage());
+            }
+        }
+        return new URLClassLoader("cumulus-plugins", urls, parent);
+    }
+
+    /** The jars (and class directories) that {@code paths} stand for, checked. */
+    public static List<Path> entries(List<Path> paths) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path a = p.toAbsolutePath().normalize();
+            if (!Files.exists(a))
+                throw new ModelException("plugin path " + p + " does not exist: give a plugin .jar file or a directory of them with --plugins");
+            if (Files.isDirectory(a)) {
+                if (Files.isRegularFile(a.resolve(SERVICES_ENTRY))) {
+                    out.add(a);
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(a)) {
+                    for (Path j : files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar"))
+                            .filter(Files::isRegularFile).sorted().toList()) {
+                        checkJar(j);
+                        out.add(j);
+                    }
+                } catch (IOException e) {
+                    throw new ModelException("cannot list plugin directory " + p + ": " + e.getMessage());
+                }
+            } else {
+                if (!a.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar"))
+                    throw new ModelException("plugin path " + p + " is not a .jar file or a directory: give a plugin jar (built with its own pom, see examples/external-plugin) or a directory of jars");
+                checkJar(a);
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static void checkJar(Path jar) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            j.size(); // a jar without a services entry is fine: it may hold a plugin's libraries
+        } catch (IOException e) {
+            throw new ModelException("plugin jar " + jar + " is not a valid jar file: " + e.getMessage());
+        }
+    }
+}

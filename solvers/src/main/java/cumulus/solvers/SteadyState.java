@@ -1,0 +1,40 @@
+package cumulus.solvers;
+
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.data.DMatrixSparseTriplet;
+import org.ejml.ops.DConvertMatrixStruct;
+
+/**
+ * The NESS: L x = 0 with Tr ρ = 1, solved as one sparse direct system in which the equation of the
+ * first diagonal coordinate is replaced by the trace functional (allowed because the rows of L for
+ * the diagonal coordinates sum to zero: L is trace preserving). ρ is Hermitian by construction.
+ */
+public final class SteadyState {
+    private SteadyState() { }
+
+    public record Solution(double[] x, double residual, String solver) { }
+
+    public static Solution solve(Liouvillian l) {
+        HermitianBasis b = l.basis();
+        DMatrixSparseCSC a = l.matrix();
+        int n = a.numRows;
+        int r0 = b.diag(0);
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, a.nz_length + b.hilbertDimension());
+        for (int c = 0; c < n; c++) for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++)
+            if (a.nz_rows[k] != r0) t.addItem(a.nz_rows[k], c, a.nz_values[k]);
+        for (int p = 0; p < b.hilbertDimension(); p++) t.addItem(r0, b.diag(p), 1);
+        DMatrixSparseCSC m = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        SparseBridge.Factorization lu = SparseBridge.factor(m);
+        double[] rhs = new double[n];
+        rhs[r0] = 1;
+        double[] x = new double[n];
+        lu.solve(rhs, x);
+        for (double v : x) if (!Double.isFinite(v))
+            throw new IllegalStateException("steady-state solve gave non-finite values: the Liouvillian may have several steady states");
+        double[] y = new double[n];
+        l.apply(x, y);
+        double res = 0;
+        for (double v : y) res = Math.max(res, Math.abs(v));
+        return new Solution(x, res, lu.name());
+    }
+}

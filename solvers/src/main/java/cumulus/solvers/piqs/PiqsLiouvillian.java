@@ -1,0 +1,391 @@
+package cumulus.solvers.piqs;
+
+import cumulus.api.Complex;
+import cumulus.api.Dissipator;
+import cumulus.api.Model;
+import cumulus.api.ModelException;
+import cumulus.api.Op;
+import cumulus.api.OpSum;
+import cumulus.solvers.CMatrix;
+import cumulus.solvers.HermitianBasis;
+import cumulus.solvers.LocalOperators;
+import org.ejml.data.DMatrixSparseCSC;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Liouvillian of one ensemble of N spins-1/2 with collective H and jumps and local processes
+ * (paper Eq. 18 with γ^{jk} = δ_jk γ), restricted to permutation-invariant operators
+ * ρ = ⊕_j ρ_j ⊗ 1_{d_j} (see {@link DickeBlocks}), as a REAL sparse matrix on the Hermitian
+ * coordinates of the blocks P_j = d_j ρ_j.
+ *
+ * <p>Collective parts act inside each block with the spin-j matrices of S^a:
+ * L_coll[P_j] = K_j P_j + P_j K_j† + Σ_t A_{t,j} P_j B_{t,j}, K = −iH − G/2 (as the Dicke-manifold engine).
+ *
+ * <p>Local processes γ Σ_k D[σ_k]. The anticommutator parts are collective
+ * (Σ_k σ_k^+σ_k^- = N/2 + S^z, Σ_k σ_k^-σ_k^+ = N/2 − S^z, (σ_k^z)² = 1). The sandwich Σ_k σ_k^a ρ σ_k^b
+ * is permutation covariant; by Wigner–Eckart (σ_k^{±,z} are rank-1 tensor components) it maps
+ * |j,m⟩⟨j,m'| to blocks j' = j, j ± 1 with products of Clebsch–Gordan coefficients times a
+ * j-dependent reduced factor, fixed by Σ_k σ_k^a = collective S^a and trace preservation
+ * (Chase &amp; Geremia PRA 78, 052101 (2008); Shammah et al. PRA 98, 063815 (2018)). With A = N/2 and
+ * the element P_{j,m,m'}, the rates into dP/dt are (the tests check them against 2^N brute force):
+ * <pre>
+ * emission  γ D[σ^-]: diag −γ/2 (N + m + m');
+ *   → (j, m−1, m'−1):   γ (A+1)/(2j(j+1))      √((j+m)(j−m+1)(j+m')(j−m'+1))
+ *   → (j−1, m−1, m'−1): γ (A+j+1)/(2j(2j+1))   √((j+m)(j+m−1)(j+m')(j+m'−1))
+ *   → (j+1, m−1, m'−1): γ (A−j)/(2(j+1)(2j+1)) √((j−m+1)(j−m+2)(j−m'+1)(j−m'+2))
+ * pumping   γ D[σ^+]: the same with m → −m (diag −γ/2 (N − m − m'), targets m+1, m'+1)
+ * dephasing γ D[σ^z]: diag −2γ (A − m m' (A+1)/(j(j+1)))  (−2γA for j = 0);
+ *   → (j−1, m, m'): 2γ (A+j+1)/(j(2j+1))     √((j²−m²)(j²−m'²))
+ *   → (j+1, m, m'): 2γ (A−j)/((j+1)(2j+1))   √(((j+1)²−m²)((j+1)²−m'²))
+ * </pre>
+ * (PIQS's "dephasing" rate is that of D[σ^z/2], i.e. 4γ here.)
+ */
+public final class PiqsLiouvillian {
+
+    private final Model model;
+    private final Map<String, Double> values;
+    private final DickeBlocks space;
+    private final DMatrixSparseCSC matrix;
+    private final List<String> warnings;
+    private final double hamiltonianNorm;
+
+    private PiqsLiouvillian(Model model, Map<String, Double> values, DickeBlocks space, DMatrixSparseCSC matrix, List<String> warnings, double hn) {
+        this.model = model; this.values = values; this.space = space; this.matrix = matrix; this.warnings = warnings; this.hamiltonianNorm = hn;
+    }
+
+    public Model model() { return model; }
+    public Map<String, Double> values() { return values; }
+    public DickeBlocks space() { return space; }
+    public DMatrixSparseCSC matrix() { return matrix; }
+    public int size() { return space.size(); }
+    public List<String> warnings() { return List.copyOf(warnings); }
+
+    /** y = L x. */
+    public void apply(double[] x, double[] y) {
+        Arrays.fill(y, 0);
+        DMatrixSparseCSC a = matrix;
+        for (int c = 0; c < a.numCols; c++) {
+            double xc = x[c];
+            if (xc == 0) continue;
+            for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) y[a.nz_rows[k]] += a.nz_values[k] * xc;
+        }
+    }
+
+    /** Checks that the model is one the permutation-invariant engine handles: one spin ensemble, no boson. */
+    public static void checkSupported(Model model) {
+        if (model.hasBoson())
+            throw new ModelException("model " + model.name() + ": local dissipation with a boson is not supported by the permutation-invariant engine (one spin ensemble only)");
+        if (model.ensembles() != 1)
+            throw new ModelException("model " + model.name() + ": local dissipation is supported for one spin ensemble, the model has " + model.ensembles()
+                    + " (the permutation-invariant space of several ensembles is their tensor product: not implemented)");
+        if (model.isPeriodic())
+            throw new ModelException("model " + model.name() + ": periodic schedules with local dissipation are not supported");
+    }
+
+    /** Parameter values with S = N/2 and t = 0. */
+    static Map<String, Double> values(Model model, Map<String, Double> parameters) {
+        Map<String, Double> v = new LinkedHashMap<>(parameters);
+        v.putIfAbsent("t", 0.0);
+        Double n = v.get("N");
+        if (n == null) throw new ModelException("model " + model.name() + ": parameter N missing");
+        v.putIfAbsent("S", n / 2);
+        return v;
+    }
+
+    /** Matrix of a collective operator sum on the spin-j block (2j = twoJ). */
+    static CMatrix operator(OpSum sum, int twoJ, Map<String, Double> values) {
+        int d = twoJ + 1;
+        CMatrix out = CMatrix.zero(d, d);
+        for (OpSum.Term t : sum.terms()) {
+            Complex c = t.coefficient().evaluate(values);
+            if (c.abs() == 0) continue;
+            CMatrix m = null;
+            for (Op op : t.factors()) {
+                if (!(op instanceof Op.Spin s)) throw new ModelException("operator " + op + " is not a spin operator: the permutation-invariant engine has no boson");
+                if (s.ensemble() != 1) throw new ModelException("operator " + op + " names ensemble " + s.ensemble() + ": the permutation-invariant engine has one ensemble");
+                CMatrix f = switch (s.component()) {
+                    case X -> LocalOperators.sx(twoJ);
+                    case Y -> LocalOperators.sy(twoJ);
+                    case Z -> LocalOperators.sz(twoJ);
+                    case PLUS -> LocalOperators.splus(twoJ);
+                    case MINUS -> LocalOperators.sminus(twoJ);
+                };
+                m = m == null ? f : m.times(f);
+            }
+            if (m == null) m = CMatrix.identity(d);
+            out = out.plus(m.scale(c));
+        }
+        return out;
+    }
+
+    /** Column lists of a dense complex matrix: for column c, the rows and values of its non-zeros. */
+    private record Sparse(int[][] idx, double[][] re, double[][] im) {
+        /** By columns (transpose = false) or by rows (transpose = true). */
+        static Sparse of(double[][][] m, boolean byRows) {
+            int d = m[0].length;
+            int[][] idx = new int[d][];
+            double[][] re = new double[d][], im = new double[d][];
+            for (int c = 0; c < d; c++) {
+                int cnt = 0;
+                for (int r = 0; r < d; r++) {
+                    double a = byRows ? m[0][c][r] : m[0][r][c], b = byRows ? m[1][c][r] : m[1][r][c];
+                    if (a != 0 || b != 0) cnt++;
+                }
+                idx[c] = new int[cnt]; re[c] = new double[cnt]; im[c] = new double[cnt];
+                int k = 0;
+                for (int r = 0; r < d; r++) {
+                    double a = byRows ? m[0][c][r] : m[0][r][c], b = byRows ? m[1][c][r] : m[1][r][c];
+                    if (a != 0 || b != 0) { idx[c][k] = r; re[c][k] = a; im[c][k] = b; k++; }
+                }
+            }
+            return new Sparse(idx, re, im);
+        }
+    }
+
+    /** Per block: K by columns, sandwich A by columns and B by rows. */
+    private record Block(Sparse kCols, Sparse[] aCols, Sparse[] bRows) { }
+
+    public static PiqsLiouvillian assemble(Model model, Map<String, Double> parameters) {
+        checkSupported(model);
+        Map<String, Double> v = values(model, parameters);
+        List<String> warnings = new ArrayList<>(model.checkCoefficients(v));
+        double nd = v.get("N");
+        if (nd != Math.rint(nd) || nd < 1) throw new ModelException("N must be a positive integer, got " + nd);
+        int n = (int) nd;
+        DickeBlocks space = new DickeBlocks(n);
+        double s = n / 2.0;
+        double emission = 0, pumping = 0, dephasing = 0;
+        for (Dissipator d : model.dissipators()) if (d instanceof Dissipator.Local l) {
+            double r = l.rate().evaluate(v).re();
+            switch (l.process()) {
+                case EMISSION -> emission += r;
+                case PUMPING -> pumping += r;
+                case DEPHASING -> dephasing += r;
+            }
+        }
+        Block[] blocks = new Block[space.blocks()];
+        double hn = 0;
+        for (int b = 0; b < space.blocks(); b++) {
+            int twoJ = space.dim(b) - 1;
+            int d = twoJ + 1;
+            CMatrix h = operator(model.hamiltonian(), twoJ, v);
+            double herr = h.hermiticityError();
+            if (herr > 1e-10 * Math.max(1, h.maxAbs()))
+                throw new ModelException("model " + model.name() + ": the Hamiltonian is not Hermitian at these parameters (max |H - H^dag| = " + String.format("%.3g", herr) + ")");
+            hn = Math.max(hn, h.maxAbs());
+            CMatrix g = CMatrix.zero(d, d);
+            List<CMatrix[]> sw = new ArrayList<>();
+            for (Dissipator dis : model.dissipators()) {
+                if (dis instanceof Dissipator.Jump j) {
+                    double rate = j.rate().evaluate(v).re();
+                    CMatrix l = operator(j.operator(), twoJ, v), ld = l.adjoint();
+                    sw.add(new CMatrix[]{l.scale(rate), ld});
+                    g = g.plus(ld.times(l).scale(rate));
+                } else if (dis instanceof Dissipator.GammaMatrix gm) {
+                    if (gm.ensemble() != 1) throw new ModelException("Γ matrix on ensemble " + gm.ensemble() + ": the permutation-invariant engine has one ensemble");
+                    CMatrix[] sa = {LocalOperators.sx(twoJ), LocalOperators.sy(twoJ), LocalOperators.sz(twoJ)};
+                    for (int a = 0; a < 3; a++) for (int c = 0; c < 3; c++) {
+                        Complex gab = gm.get(a, c).evaluate(v).times(1 / s);
+                        if (gab.abs() == 0) continue;
+                        sw.add(new CMatrix[]{sa[a].scale(gab), sa[c]});
+                        g = g.plus(sa[c].times(sa[a]).scale(gab));
+                    }
+                } else if (dis instanceof Dissipator.Local l) {
+                    if (l.ensemble() != 1) throw new ModelException("local dissipator on ensemble " + l.ensemble() + ": the permutation-invariant engine has one ensemble");
+                }
+            }
+            CMatrix k = h.scale(new Complex(0, -1)).plus(g.scale(-0.5));
+            Sparse[] aCols = new Sparse[sw.size()], bRows = new Sparse[sw.size()];
+            for (int t = 0; t < sw.size(); t++) {
+                aCols[t] = Sparse.of(sw.get(t)[0].toDense(), false);
+                bRows[t] = Sparse.of(sw.get(t)[1].toDense(), true);
+            }
+            blocks[b] = new Block(Sparse.of(k.toDense(), false), aCols, bRows);
+        }
+        DMatrixSparseCSC m = new Assembler(space, blocks, emission, pumping, dephasing).run();
+        return new PiqsLiouvillian(model, v, space, m, warnings, hn);
+    }
+
+    /** Column-by-column assembly: L[E_β] accumulated on a complex scratch over all block elements. */
+    private static final class Assembler {
+        static final double R2 = Math.sqrt(2);
+        final DickeBlocks sp;
+        final Block[] blocks;
+        final double ge, gp, gd, nn, a;
+        final int[] elemOffset;
+        final double[] sr, si;
+        final int[] touched;
+        final boolean[] mark;
+        int nt;
+
+        Assembler(DickeBlocks sp, Block[] blocks, double ge, double gp, double gd) {
+            this.sp = sp; this.blocks = blocks; this.ge = ge; this.gp = gp; this.gd = gd;
+            nn = sp.spins(); a = nn / 2;
+            elemOffset = new int[sp.blocks() + 1];
+            for (int b = 0; b < sp.blocks(); b++) elemOffset[b + 1] = elemOffset[b] + sp.dim(b) * sp.dim(b);
+            int total = elemOffset[sp.blocks()];
+            sr = new double[total]; si = new double[total];
+            touched = new int[total]; mark = new boolean[total];
+        }
+
+        void add(int b, int p, int q, double re, double im) {
+            int e = elemOffset[b] + p * sp.dim(b) + q;
+            if (!mark[e]) { mark[e] = true; touched[nt++] = e; }
+            sr[e] += re; si[e] += im;
+        }
+
+        /** Adds c · L[|r⟩⟨s|] of block b. */
+        void element(int b, int r, int s, double cr, double ci) {
+            Block bl = blocks[b];
+            // K X: column r of K at (p, s)
+            Sparse k = bl.kCols;
+            for (int t = 0; t < k.idx[r].length; t++) {
+                double kr = k.re[r][t], ki = k.im[r][t];
+                add(b, k.idx[r][t], s, kr * cr - ki * ci, kr * ci + ki * cr);
+            }
+            // X K†: (K†)_{s q} = conj(K_{q s}) at (r, q)
+            for (int t = 0; t < k.idx[s].length; t++) {
+                double kr = k.re[s][t], ki = -k.im[s][t];
+                add(b, r, k.idx[s][t], kr * cr - ki * ci, kr * ci + ki * cr);
+            }
+            // A X B: A_{p r} B_{s q}
+            for (int w = 0; w < bl.aCols.length; w++) {
+                Sparse ac = bl.aCols[w], br = bl.bRows[w];
+                for (int t = 0; t < ac.idx[r].length; t++) {
+                    double xr = ac.re[r][t] * cr - ac.im[r][t] * ci, xi = ac.re[r][t] * ci + ac.im[r][t] * cr;
+                    for (int u = 0; u < br.idx[s].length; u++) {
+                        double yr = br.re[s][u], yi = br.im[s][u];
+                        add(b, ac.idx[r][t], br.idx[s][u], xr * yr - xi * yi, xr * yi + xi * yr);
+                    }
+                }
+            }
+            local(b, r, s, cr, ci);
+        }
+
+        /** The local-process rates of the class comment. */
+        void local(int b, int r, int s, double cr, double ci) {
+            if (ge == 0 && gp == 0 && gd == 0) return;
+            double j = sp.j(b);
+            double m = j - r, m1 = j - s;
+            int d = sp.dim(b);
+            boolean down = b + 1 < sp.blocks(); // block j − 1 exists
+            boolean up = b > 0;                 // block j + 1 exists
+            double diag = 0;
+            if (ge != 0) {
+                diag -= ge / 2 * (nn + m + m1);
+                if (j > 0 && r + 1 < d && s + 1 < d) {
+                    double f = ge * (a + 1) / (2 * j * (j + 1)) * Math.sqrt((j + m) * (j - m + 1) * (j + m1) * (j - m1 + 1));
+                    add(b, r + 1, s + 1, f * cr, f * ci);
+                }
+                if (down && j > 0 && r < d - 2 && s < d - 2) {
+                    double f = ge * (a + j + 1) / (2 * j * (2 * j + 1)) * Math.sqrt((j + m) * (j + m - 1) * (j + m1) * (j + m1 - 1));
+                    add(b + 1, r, s, f * cr, f * ci);
+                }
+                if (up) {
+                    double f = ge * (a - j) / (2 * (j + 1) * (2 * j + 1)) * Math.sqrt((j - m + 1) * (j - m + 2) * (j - m1 + 1) * (j - m1 + 2));
+                    add(b - 1, r + 2, s + 2, f * cr, f * ci);
+                }
+            }
+            if (gp != 0) {
+                diag -= gp / 2 * (nn - m - m1);
+                if (j > 0 && r >= 1 && s >= 1) {
+                    double f = gp * (a + 1) / (2 * j * (j + 1)) * Math.sqrt((j - m) * (j + m + 1) * (j - m1) * (j + m1 + 1));
+                    add(b, r - 1, s - 1, f * cr, f * ci);
+                }
+                if (down && j > 0 && r >= 2 && s >= 2) {
+                    double f = gp * (a + j + 1) / (2 * j * (2 * j + 1)) * Math.sqrt((j - m) * (j - m - 1) * (j - m1) * (j - m1 - 1));
+                    add(b + 1, r - 2, s - 2, f * cr, f * ci);
+                }
+                if (up) {
+                    double f = gp * (a - j) / (2 * (j + 1) * (2 * j + 1)) * Math.sqrt((j + m + 1) * (j + m + 2) * (j + m1 + 1) * (j + m1 + 2));
+                    add(b - 1, r, s, f * cr, f * ci);
+                }
+            }
+            if (gd != 0) {
+                diag -= j > 0 ? 2 * gd * (a - m * m1 * (a + 1) / (j * (j + 1))) : 2 * gd * a;
+                if (down && j > 0 && r >= 1 && s >= 1 && r < d - 1 && s < d - 1) {
+                    double f = 2 * gd * (a + j + 1) / (j * (2 * j + 1)) * Math.sqrt((j * j - m * m) * (j * j - m1 * m1));
+                    add(b + 1, r - 1, s - 1, f * cr, f * ci);
+                }
+                if (up) {
+                    double f = 2 * gd * (a - j) / ((j + 1) * (2 * j + 1)) * Math.sqrt(((j + 1) * (j + 1) - m * m) * ((j + 1) * (j + 1) - m1 * m1));
+                    add(b - 1, r + 1, s + 1, f * cr, f * ci);
+                }
+            }
+            if (diag != 0) add(b, r, s, diag * cr, diag * ci);
+        }
+
+        DMatrixSparseCSC run() {
+            int n = sp.size();
+            DMatrixSparseCSC out = new DMatrixSparseCSC(n, n, 16 * n);
+            int nz = 0;
+            int[] rows = new int[64];
+            double[] vals = new double[64];
+            for (int b = 0; b < sp.blocks(); b++) {
+                HermitianBasis hb = sp.basis(b);
+                int d = sp.dim(b);
+                for (int p = 0; p < d; p++) for (int q = p; q < d; q++) {
+                    for (int kind = (p == q ? 0 : 1); kind <= (p == q ? 0 : 2); kind++) {
+                        int col = sp.offset(b) + (kind == 0 ? hb.diag(p) : kind == 1 ? hb.sym(p, q) : hb.anti(p, q));
+                        nt = 0;
+                        if (kind == 0) element(b, p, p, 1, 0);
+                        else if (kind == 1) { element(b, p, q, 1 / R2, 0); element(b, q, p, 1 / R2, 0); }
+                        else { element(b, p, q, 0, 1 / R2); element(b, q, p, 0, -1 / R2); }
+                        // read the upper triangle of L[E] into real coordinates
+                        int cnt = 0;
+                        for (int t = 0; t < nt; t++) {
+                            int e = touched[t];
+                            double vr = sr[e], vi = si[e];
+                            sr[e] = 0; si[e] = 0; mark[e] = false;
+                            int bb = blockOf(e);
+                            int dd = sp.dim(bb);
+                            int loc = e - elemOffset[bb];
+                            int pp = loc / dd, qq = loc % dd;
+                            if (pp > qq) continue;
+                            HermitianBasis hb2 = sp.basis(bb);
+                            if (cnt + 2 > rows.length) { rows = Arrays.copyOf(rows, 2 * rows.length); vals = Arrays.copyOf(vals, 2 * vals.length); }
+                            if (pp == qq) {
+                                if (vr != 0) { rows[cnt] = sp.offset(bb) + hb2.diag(pp); vals[cnt++] = vr; }
+                            } else {
+                                if (vr != 0) { rows[cnt] = sp.offset(bb) + hb2.sym(pp, qq); vals[cnt++] = R2 * vr; }
+                                if (vi != 0) { rows[cnt] = sp.offset(bb) + hb2.anti(pp, qq); vals[cnt++] = R2 * vi; }
+                            }
+                        }
+                        sortPairs(rows, vals, cnt);
+                        out.col_idx[col] = nz;
+                        if (nz + cnt > out.nz_rows.length) out.growMaxLength(Math.max(2 * out.nz_rows.length, nz + cnt), true);
+                        for (int t = 0; t < cnt; t++) { out.nz_rows[nz] = rows[t]; out.nz_values[nz] = vals[t]; nz++; }
+                    }
+                }
+            }
+            // col_idx must be filled in column order: the loop visits columns in increasing order
+            out.col_idx[n] = nz;
+            out.nz_length = nz;
+            out.indicesSorted = true;
+            return out;
+        }
+
+        int blockOf(int e) {
+            int lo = 0, hi = sp.blocks() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (elemOffset[mid] <= e) lo = mid; else hi = mid - 1;
+            }
+            return lo;
+        }
+
+        static void sortPairs(int[] rows, double[] vals, int cnt) {
+            for (int i = 1; i < cnt; i++) {
+                int r = rows[i]; double v = vals[i];
+                int k = i - 1;
+                while (k >= 0 && rows[k] > r) { rows[k + 1] = rows[k]; vals[k + 1] = vals[k]; k--; }
+                rows[k + 1] = r; vals[k + 1] = v;
+            }
+        }
+    }
+}

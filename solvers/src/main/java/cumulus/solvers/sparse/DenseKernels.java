@@ -1,0 +1,108 @@
+package cumulus.solvers.sparse;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Small dense kernels for the frontal matrices (row-major storage), written for C2 auto-vectorisation. */
+final class DenseKernels {
+    private DenseKernels() {}
+
+    static final int THREADS = Math.max(1, Math.min(2,
+            Integer.getInteger("cumulus.sparse.threads", Runtime.getRuntime().availableProcessors())));
+    private static volatile ExecutorService pool;
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (DenseKernels.class) {
+                p = pool;
+                if (p == null) {
+                    p = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
+                        Thread t = new Thread(r, "cumulus-sparse-lu");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Runs a and b, in parallel when two threads are allowed. */
+    static void parallel(Runnable a, Runnable b) {
+        if (THREADS < 2) { a.run(); b.run(); return; }
+        Future<?> f = pool().submit(b);
+        a.run();
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * C[cOff + i*ldc + j] -= sum_k A[i*kb + k] * B[bOff + k*ldb + j], for i &lt; rows, j &lt; cols.
+     * Splits the rows over two threads for large products when {@code par}.
+     */
+    static void gemmSub(double[] c, int cOff, int ldc, int rows, int cols,
+                        double[] a, int kb, double[] b, int bOff, int ldb, boolean par) {
+        if (rows <= 0 || cols <= 0 || kb <= 0) return;
+        if (par && THREADS >= 2 && (double) rows * cols * kb > 4e6 && rows >= 16) {
+            int h = (rows / 2) & ~3;
+            parallel(() -> gemmSeq(c, cOff, ldc, h, cols, a, 0, kb, b, bOff, ldb),
+                     () -> gemmSeq(c, cOff + h * ldc, ldc, rows - h, cols, a, h * kb, kb, b, bOff, ldb));
+        } else {
+            gemmSeq(c, cOff, ldc, rows, cols, a, 0, kb, b, bOff, ldb);
+        }
+    }
+
+    private static final int JB = 256;
+
+    static void gemmSeq(double[] c, int cOff, int ldc, int rows, int cols,
+                        double[] a, int aOff, int kb, double[] b, int bOff, int ldb) {
+        double[] t0 = new double[JB], t1 = new double[JB], t2 = new double[JB], t3 = new double[JB];
+        for (int j0 = 0; j0 < cols; j0 += JB) {
+            int jn = Math.min(JB, cols - j0);
+            int i = 0;
+            for (; i + 4 <= rows; i += 4) {
+                int c0 = cOff + i * ldc + j0;
+                System.arraycopy(c, c0, t0, 0, jn);
+                System.arraycopy(c, c0 + ldc, t1, 0, jn);
+                System.arraycopy(c, c0 + 2 * ldc, t2, 0, jn);
+                System.arraycopy(c, c0 + 3 * ldc, t3, 0, jn);
+                int ai = aOff + i * kb;
+                for (int k = 0; k < kb; k++) {
+                    double a0 = a[ai + k], a1 = a[ai + kb + k], a2 = a[ai + 2 * kb + k], a3 = a[ai + 3 * kb + k];
+                    if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) continue;
+                    int bk = bOff + k * ldb + j0;
+                    for (int j = 0; j < jn; j++) {
+                        double bv = b[bk + j];
+                        t0[j] -= a0 * bv; t1[j] -= a1 * bv; t2[j] -= a2 * bv; t3[j] -= a3 * bv;
+                    }
+                }
+                System.arraycopy(t0, 0, c, c0, jn);
+                System.arraycopy(t1, 0, c, c0 + ldc, jn);
+                System.arraycopy(t2, 0, c, c0 + 2 * ldc, jn);
+                System.arraycopy(t3, 0, c, c0 + 3 * ldc, jn);
+            }
+            for (; i < rows; i++) {
+                int ci = cOff + i * ldc + j0;
+                int ai = aOff + i * kb;
+                for (int k = 0; k < kb; k++) {
+                    double av = a[ai + k];
+                    if (av == 0) continue;
+                    int bk = bOff + k * ldb + j0;
+                    for (int j = 0; j < jn; j++) c[ci + j] -= av * b[bk + j];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package cumulus.solvers.sparse;
+
+import cumulus.api.Complex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Eigenvalues of a large sparse real matrix nearest a real shift &sigma;, by shift-and-invert Arnoldi with thick
+ * (Krylov–Schur type) restarts.
+ *
+ * <p>Algorithm: Arnoldi on OP = (A &minus; &sigma;I)<sup>-1</sup> (applied through {@link SparseLU}) with classical
+ * Gram–Schmidt and one reorthogonalisation (DGKS). Restarts follow Stewart's Krylov–Schur method (G. W. Stewart,
+ * "A Krylov–Schur algorithm for large eigenproblems", SIAM J. Matrix Anal. Appl. 23 (2001) 601–614) in the
+ * thick-restart form of Wu &amp; Simon / Morgan: the Krylov decomposition OP V = V H + v b<sup>T</sup> is truncated to
+ * an orthonormal real basis Q of the wanted Ritz subspace (real and imaginary parts of the Ritz vectors, so
+ * conjugate pairs are never split): V &larr; V Q, H &larr; Q<sup>T</sup> H Q, b &larr; Q<sup>T</sup> b. The small
+ * dense Rayleigh-quotient eigenproblem is solved with EJML {@code DecompositionFactory_DDRM.eig}; its eigenvectors
+ * by complex inverse iteration. A Ritz pair (&theta;, y) is converged when |b<sup>T</sup> y| &le; tol |&theta;|.
+ *
+ * <p>Every returned eigenvalue &lambda; = &sigma; + 1/&theta; is verified on the original matrix: the Ritz vector
+ * z = V y is recomputed and ‖A z &minus; &lambda; z‖ &le; 1e-8 &middot; max(‖A‖<sub>1</sub>, |&lambda;|) ‖z‖ is
+ * required; a failing pair gets up to three steps of shift-invert inverse iteration with a Rayleigh-quotient update,
+ * and is dropped if it still fails.
+ */
+public final class ShiftInvertEigen {
+    private ShiftInvertEigen() {}
+
+    /** Relative convergence tolerance of the Ritz values of OP. */
+    static final double TOL = 1e-11;
+    /** Residual acceptance on the original matrix, relative to max(‖A‖₁, |λ|). */
+    static final double RESIDUAL_TOL = 1e-8;
+    private static final int MAX_RESTARTS = 400;
+    private static final boolean DEBUG = Boolean.getBoolean("cumulus.sparse.debug");
+
+    /**
+     * The {@code nev} eigenvalues of {@code a} nearest the real shift {@code sigma} (both members of a complex
+     * conjugate pair are returned, so the list may have nev + 1 entries), sorted by distance to sigma.
+     */
+    public static List<Complex> nearest(DMatrixSparseCSC a, double sigma, int nev) {
+        return nearest(a, sigma, nev, SparseLU.factor(shifted(a, sigma)));
+    }
+
+    /** As {@link #nearest(DMatrixSparseCSC, double, int)} with a factorisation of A − σI supplied by the caller. */
+    public static List<Complex> nearest(DMatrixSparseCSC a, double sigma, int nev, SparseLU shiftedLu) {
+        int n = a.numCols;
+        if (a.numRows != n) throw new IllegalArgumentException("ShiftInvertEigen: matrix must be square");
+        if (shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: factorisation has wrong size");
+        if (nev < 1 || nev > n) throw new IllegalArgumentException("ShiftInvertEigen: nev must be in [1, n], got " + nev);
+        int m = Math.min(n, Math.max(2 * nev + 12, 24));
+        int want = Math.min(nev, m);
+        return new Arnoldi(a, sigma, shiftedLu, n, m, want).run();
+    }
+
+    /** A − σI as a new CSC matrix (diagonal entries inserted where missing). */
+    public static DMatrixSparseCSC shifted(DMatrixSparseCSC a, double sigma) {
+        int n = a.numCols;
+        DMatrixSparseCSC s = new DMatrixSparseCSC(a.numRows, n, a.nz_length + n);
+        int w = 0;
+        for (int j = 0; j < n; j++) {
+            s.col_idx[j] = w;
+            boolean hasDiag = false;
+            for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) if (a.nz_rows[q] == j) { hasDiag = true; break; }
+            boolean done = hasDiag;
+            for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) {
+                int i = a.nz_rows[q];
+                if (!done && i > j) { s.nz_rows[w] = j; s.nz_values[w++] = -sigma; done = true; }
+                double v = a.nz_values[q];
+                if (i == j) v -= sigma;
+                s.nz_rows[w] = i; s.nz_values[w++] = v;
+            }
+            if (!done) { s.nz_rows[w] = j; s.nz_values[w++] = -sigma; }
+        }
+        s.col_idx[n] = w;
+        s.nz_length = w;
+        s.indicesSorted = a.indicesSorted;
+        return s;
+    }
+
+    private static final class Ritz {
+        final double re, im; double[] yr, yi; double res;
+        Ritz(double re, double im, double[] yr, double[] yi) { this.re = re; this.im = im; this.yr = yr; this.yi = yi; }
+        double abs() { return Math.hypot(re, im); }
+    }
+
+    private static final class Arnoldi {
+        final DMatrixSparseCSC a; final double sigma; final SparseLU lu; final int n, m, want;
+        double[][] V;
+        final double[][] H;     // (m+1) x m
+        final Random rnd = new Random(20011);
+        final double normA;
+        int solves;
+
+        Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want) {
+            this.a = a; this.sigma = sigma; this.lu = lu; this.n = n; this.m = m; this.want = want;
+            V = new double[m + 1][];
+            H = new double[m + 1][m];
+            double na = 0;
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) s += Math.abs(a.nz_values[q]);
+                na = Math.max(na, s);
+            }
+            normA = na;
+        }
+
+        List<Complex> run() {
+            V[0] = randomUnit(0);
+            int k = 0;
+            List<Ritz> ritz = null;
+            int restart;
+            for (restart = 0; restart < MAX_RESTARTS; restart++) {
+                int mm = expand(k);
+                ritz = ritzPairs(mm);
+                if (mm < m || converged(ritz) || m == n) break;
+                // keep about half of the space: wanted ones plus the next best
+                int keep = Math.min(m - 2, want + Math.max(2, (m - want) / 2));
+                if (keep < 1) keep = 1;
+                // do not split a pair
+                int cnt = 0;
+                for (int i = 0; i < ritz.size(); ) {
+                    int g = ritz.get(i).im != 0 && i + 1 < ritz.size() ? 2 : 1;
+                    if (cnt + g > keep) break;
+                    cnt += g; i += g;
+                }
+                if (cnt == 0) cnt = Math.min(2, ritz.size());
+                k = restartWith(ritz.subList(0, cnt));
+            }
+            if (DEBUG) {
+                System.err.println("restarts=" + restart + " basis=" + ritz.size() + " solves=" + solves);
+                for (Ritz r : ritz) System.err.printf("  theta=%g%+gi res=%.3e lam=%s%n", r.re, r.im, r.res, sigma + r.re / (r.re * r.re + r.im * r.im));
+            }
+            // extract and verify
+            List<Complex> out = new ArrayList<>();
+            int taken = 0;
+            for (int i = 0; i < ritz.size() && taken < want; ) {
+                Ritz r = ritz.get(i);
+                int g = r.im != 0 && i + 1 < ritz.size() ? 2 : 1;
+                Complex lam = verify(r);
+                if (lam != null) {
+                    out.add(lam);
+                    if (g == 2) out.add(lam.conj());
+                    taken += g;
+                }
+                i += g;
+            }
+            out.sort(Comparator.comparingDouble((Complex z) -> Math.hypot(z.re() - sigma, z.im()))
+                    .thenComparing(z -> -z.im()));
+            return out;
+        }
+
+        private boolean converged(List<Ritz> ritz) {
+            int wantedCount = 0;
+            for (int i = 0; i < ritz.size() && wantedCount < want; ) {
+                Ritz r = ritz.get(i);
+                int g = r.im != 0 && i + 1 < ritz.size() ? 2 : 1;
+                for (int t = 0; t < g; t++) if (!(ritz.get(i + t).res <= TOL * ritz.get(i + t).abs())) return false;
+                wantedCount += g;
+                i += g;
+            }
+            return true;
+        }
+
+        private double[] randomUnit(int orthTo) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = rnd.nextDouble() - 0.5;
+            for (int pass = 0; pass < 2; pass++)
+                for (int j = 0; j < orthTo; j++) { double h = dot(V[j], v); axpy(-h, V[j], v); }
+            double nv = norm(v);
+            for (int i = 0; i < n; i++) v[i] /= nv;
+            return v;
+        }
+
+        /**
+         * Arnoldi steps k..m-1; H rows 0..k hold the restarted decomposition. Returns the basis size reached,
+         * smaller than m when the wanted Ritz pairs converged early.
+         */
+        private int expand(int k) {
+            double[] h = new double[m + 1];
+            for (int j = k; j < m; j++) {
+                double[] w = new double[n];
+                lu.solve(V[j], w);
+                solves++;
+                double wn0 = norm(w);
+                Arrays.fill(h, 0);
+                for (int i = 0; i <= j; i++) h[i] = dot(V[i], w);
+                // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2)
+                for (int i = 0; i <= j; i++) axpy(-h[i], V[i], w);
+                double[] h2 = new double[j + 1];
+                for (int i = 0; i <= j; i++) h2[i] = dot(V[i], w);
+                for (int i = 0; i <= j; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
+                double wn = norm(w);
+                for (int i = 0; i <= j; i++) H[i][j] = h[i];
+                if (wn <= 1e-12 * Math.max(wn0, Double.MIN_NORMAL)) {
+                    H[j + 1][j] = 0;
+                    V[j + 1] = (j + 1 < n) ? randomUnit(j + 1) : new double[n];
+                } else {
+                    H[j + 1][j] = wn;
+                    for (int i = 0; i < n; i++) w[i] /= wn;
+                    V[j + 1] = w;
+                }
+                int mm = j + 1;
+                if (mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && converged(ritzPairs(mm, want + 1))) return mm;
+            }
+            return m;
+        }
+
+        /** Ritz pairs of H(0:m,0:m), sorted by |θ| descending, conjugates adjacent (positive imaginary first). */
+        private List<Ritz> ritzPairs(int m) { return ritzPairs(m, m); }
+
+        /** As above; eigenvectors and residuals only for the first nvec values (others get res = +inf). */
+        private List<Ritz> ritzPairs(int m, int nvec) {
+            DMatrixRMaj Hm = new DMatrixRMaj(m, m);
+            for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) Hm.set(i, j, H[i][j]);
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false);
+            if (!eig.decompose(Hm.copy())) throw new IllegalStateException("ShiftInvertEigen: dense eigensolver failed");
+            double hn = 0;
+            for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) hn = Math.max(hn, Math.abs(H[i][j]));
+            boolean[] used = new boolean[m];
+            Complex_F64[] ev = new Complex_F64[m];
+            for (int i = 0; i < m; i++) ev[i] = eig.getEigenvalue(i);
+            List<Ritz[]> groups = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                if (used[i]) continue;
+                used[i] = true;
+                double re = ev[i].real, im = ev[i].imaginary;
+                if (im != 0) {
+                    int best = -1; double bd = Double.MAX_VALUE;   // conjugate partner
+                    for (int j = 0; j < m; j++) if (!used[j]) {
+                        double d = Math.hypot(ev[j].real - re, ev[j].imaginary + im);
+                        if (d < bd) { bd = d; best = j; }
+                    }
+                    if (best >= 0) used[best] = true;
+                    double ai = Math.abs(im);
+                    groups.add(new Ritz[]{new Ritz(re, ai, null, null), new Ritz(re, -ai, null, null)});
+                } else {
+                    groups.add(new Ritz[]{new Ritz(re, 0, null, null)});
+                }
+            }
+            groups.sort(Comparator.comparingDouble((Ritz[] g) -> -g[0].abs()));
+            List<Ritz> out = new ArrayList<>();
+            for (Ritz[] g : groups) {
+                if (out.size() < nvec) {
+                    double[][] y = inverseIteration(Hm, g[0].re, Math.abs(g[0].im), hn);
+                    g[0].yr = y[0]; g[0].yi = y[1];
+                    if (g.length == 2) { g[1].yr = y[0]; g[1].yi = negate(y[1]); }
+                    for (Ritz r : g) {   // residual estimate |b^T y|
+                        double sr = 0, si = 0;
+                        for (int j = 0; j < m; j++) { sr += H[m][j] * r.yr[j]; si += H[m][j] * r.yi[j]; }
+                        r.res = Math.hypot(sr, si);
+                    }
+                } else {
+                    for (Ritz r : g) r.res = Double.POSITIVE_INFINITY;
+                }
+                out.addAll(Arrays.asList(g));
+            }
+            return out;
+        }
+
+        /** Unit eigenvector (real, imag parts) of the dense matrix for the eigenvalue re + i im. */
+        private double[][] inverseIteration(DMatrixRMaj Hm, double re, double im, double hn) {
+            int k = Hm.numRows;
+            // complex matrix M = H - θ I, perturbed slightly
+            double pert = 1e-13 * Math.max(hn, Double.MIN_NORMAL);
+            double[] mr = new double[k * k], mi = new double[k * k];
+            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) mr[i * k + j] = Hm.get(i, j);
+            for (int i = 0; i < k; i++) { mr[i * k + i] -= re + pert; mi[i * k + i] -= im; }
+            int[] piv = new int[k];
+            complexLu(mr, mi, k, piv, pert);
+            double[] xr = new double[k], xi = new double[k];
+            Random r = new Random(7);
+            for (int i = 0; i < k; i++) xr[i] = 1 + 0.1 * r.nextDouble();
+            for (int it = 0; it < 3; it++) {
+                complexSolve(mr, mi, k, piv, xr, xi);
+                double s = 0;
+                for (int i = 0; i < k; i++) s += xr[i] * xr[i] + xi[i] * xi[i];
+                s = Math.sqrt(s);
+                for (int i = 0; i < k; i++) { xr[i] /= s; xi[i] /= s; }
+            }
+            return new double[][]{xr, xi};
+        }
+
+        /** Restarts with the real span of the given Ritz vectors; returns the new basis size. */
+        private int restartWith(List<Ritz> keep) {
+            List<double[]> cols = new ArrayList<>();
+            for (int i = 0; i < keep.size(); ) {
+                Ritz r = keep.get(i);
+                cols.add(r.yr.clone());
+                if (r.im != 0) { cols.add(r.yi.clone()); i += 2; } else i++;
+            }
+            // modified Gram-Schmidt, twice, dropping dependent columns
+            List<double[]> q = new ArrayList<>();
+            for (double[] c : cols) {
+                double n0 = normS(c);
+                for (int pass = 0; pass < 2; pass++)
+                    for (double[] qq : q) { double h = dotS(qq, c); for (int i = 0; i < m; i++) c[i] -= h * qq[i]; }
+                double nc = normS(c);
+                if (nc > 1e-8 * n0) { for (int i = 0; i < m; i++) c[i] /= nc; q.add(c); }
+            }
+            int kk = q.size();
+            // T = Q^T H Q, b' = Q^T b
+            double[][] HQ = new double[m][kk];
+            for (int i = 0; i < m; i++)
+                for (int c = 0; c < kk; c++) {
+                    double s = 0; double[] qc = q.get(c);
+                    for (int j = 0; j < m; j++) s += H[i][j] * qc[j];
+                    HQ[i][c] = s;
+                }
+            double[][] T = new double[kk][kk];
+            double[] b = new double[kk];
+            for (int r = 0; r < kk; r++) {
+                double[] qr = q.get(r);
+                for (int c = 0; c < kk; c++) { double s = 0; for (int i = 0; i < m; i++) s += qr[i] * HQ[i][c]; T[r][c] = s; }
+                double s = 0; for (int j = 0; j < m; j++) s += H[m][j] * qr[j];
+                b[r] = s;
+            }
+            // V <- V Q
+            double[][] nv = new double[m + 1][];
+            final int BS = 2048;
+            for (int c = 0; c < kk; c++) nv[c] = new double[n];
+            for (int i0 = 0; i0 < n; i0 += BS) {
+                int i1 = Math.min(n, i0 + BS);
+                for (int j = 0; j < m; j++) {
+                    double[] vj = V[j];
+                    for (int c = 0; c < kk; c++) {
+                        double f = q.get(c)[j];
+                        if (f == 0) continue;
+                        double[] d = nv[c];
+                        for (int i = i0; i < i1; i++) d[i] += f * vj[i];
+                    }
+                }
+            }
+            nv[kk] = V[m];
+            V = nv;
+            for (double[] row : H) Arrays.fill(row, 0);
+            for (int r = 0; r < kk; r++) System.arraycopy(T[r], 0, H[r], 0, kk);
+            System.arraycopy(b, 0, H[kk], 0, kk);
+            return kk;
+        }
+
+        /** Ritz vector, verification on A, refinement by inverse iteration; null if it fails. */
+        private Complex verify(Ritz r) {
+            double[] zr = new double[n], zi = new double[n];
+            for (int j = 0; j < r.yr.length; j++) {
+                double fr = r.yr[j], fi = r.yi[j];
+                double[] vj = V[j];
+                if (fr != 0) axpy(fr, vj, zr);
+                if (fi != 0) axpy(fi, vj, zi);
+            }
+            double t2 = r.re * r.re + r.im * r.im;
+            double lr = sigma + r.re / t2, li = -r.im / t2;
+            for (int it = 0; it <= 3; it++) {
+                if (residualOk(zr, zi, lr, li)) return new Complex(lr, li);
+                if (it == 3) break;
+                // inverse iteration step on OP with Rayleigh quotient θ = z^H OP z / z^H z
+                double[] wr = new double[n], wi = new double[n];
+                lu.solve(zr, wr);
+                if (li != 0) lu.solve(zi, wi);
+                double zz = dot(zr, zr) + dot(zi, zi);
+                double tr = (dot(zr, wr) + dot(zi, wi)) / zz;
+                double ti = (dot(zr, wi) - dot(zi, wr)) / zz;
+                double tt = tr * tr + ti * ti;
+                lr = sigma + tr / tt; li = li == 0 ? 0 : -ti / tt;
+                double nw = Math.sqrt(dot(wr, wr) + dot(wi, wi));
+                for (int i = 0; i < n; i++) { zr[i] = wr[i] / nw; zi[i] = wi[i] / nw; }
+            }
+            return null;
+        }
+
+        private boolean residualOk(double[] zr, double[] zi, double lr, double li) {
+            double[] ar = new double[n], ai = new double[n];
+            mult(zr, ar);
+            boolean cplx = li != 0 || norm(zi) != 0;
+            if (cplx) mult(zi, ai);
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double rr = ar[i] - (lr * zr[i] - li * zi[i]);
+                double ri = ai[i] - (lr * zi[i] + li * zr[i]);
+                s += rr * rr + ri * ri;
+            }
+            double zn = Math.sqrt(dot(zr, zr) + dot(zi, zi));
+            if (DEBUG) System.err.printf("  verify lam=%g%+gi resid=%.3e bound=%.3e%n", lr, li, Math.sqrt(s) / zn, RESIDUAL_TOL * Math.max(normA, Math.hypot(lr, li)));
+            return Math.sqrt(s) <= RESIDUAL_TOL * Math.max(normA, Math.hypot(lr, li)) * zn;
+        }
+
+        private void mult(double[] x, double[] y) {
+            Arrays.fill(y, 0);
+            for (int j = 0; j < n; j++) {
+                double xj = x[j];
+                if (xj == 0) continue;
+                for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) y[a.nz_rows[q]] += a.nz_values[q] * xj;
+            }
+        }
+    }
+
+    // ---- small helpers ----
+
+    private static double[] negate(double[] v) { double[] r = new double[v.length]; for (int i = 0; i < v.length; i++) r[i] = -v[i]; return r; }
+
+    private static double dot(double[] x, double[] y) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int n = x.length, i = 0;
+        for (; i + 4 <= n; i += 4) { s0 += x[i] * y[i]; s1 += x[i + 1] * y[i + 1]; s2 += x[i + 2] * y[i + 2]; s3 += x[i + 3] * y[i + 3]; }
+        for (; i < n; i++) s0 += x[i] * y[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double norm(double[] x) { return Math.sqrt(dot(x, x)); }
+
+    private static void axpy(double a, double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] += a * x[i]; }
+
+    private static double dotS(double[] x, double[] y) { double s = 0; for (int i = 0; i < x.length; i++) s += x[i] * y[i]; return s; }
+
+    private static double normS(double[] x) { return Math.sqrt(dotS(x, x)); }
+
+    /** In-place complex LU with partial pivoting; zero pivots replaced by {@code tiny}. */
+    private static void complexLu(double[] ar, double[] ai, int k, int[] piv, double tiny) {
+        for (int c = 0; c < k; c++) {
+            int p = c; double best = -1;
+            for (int i = c; i < k; i++) { double v = Math.hypot(ar[i * k + c], ai[i * k + c]); if (v > best) { best = v; p = i; } }
+            piv[c] = p;
+            if (p != c) for (int j = 0; j < k; j++) {
+                double t = ar[p * k + j]; ar[p * k + j] = ar[c * k + j]; ar[c * k + j] = t;
+                t = ai[p * k + j]; ai[p * k + j] = ai[c * k + j]; ai[c * k + j] = t;
+            }
+            double dr = ar[c * k + c], di = ai[c * k + c];
+            if (Math.hypot(dr, di) < tiny) { dr = tiny; di = 0; ar[c * k + c] = dr; ai[c * k + c] = 0; }
+            double dd = dr * dr + di * di;
+            for (int i = c + 1; i < k; i++) {
+                double xr = ar[i * k + c], xi = ai[i * k + c];
+                double lr = (xr * dr + xi * di) / dd, li = (xi * dr - xr * di) / dd;
+                ar[i * k + c] = lr; ai[i * k + c] = li;
+                for (int j = c + 1; j < k; j++) {
+                    double ur = ar[c * k + j], ui = ai[c * k + j];
+                    ar[i * k + j] -= lr * ur - li * ui;
+                    ai[i * k + j] -= lr * ui + li * ur;
+                }
+            }
+        }
+    }
+
+    private static void complexSolve(double[] ar, double[] ai, int k, int[] piv, double[] xr, double[] xi) {
+        for (int c = 0; c < k; c++) {
+            int p = piv[c];
+            if (p != c) { double t = xr[p]; xr[p] = xr[c]; xr[c] = t; t = xi[p]; xi[p] = xi[c]; xi[c] = t; }
+            for (int i = c + 1; i < k; i++) {
+                double lr = ar[i * k + c], li = ai[i * k + c];
+                xr[i] -= lr * xr[c] - li * xi[c];
+                xi[i] -= lr * xi[c] + li * xr[c];
+            }
+        }
+        for (int c = k - 1; c >= 0; c--) {
+            double sr = xr[c], si = xi[c];
+            for (int j = c + 1; j < k; j++) {
+                double ur = ar[c * k + j], ui = ai[c * k + j];
+                sr -= ur * xr[j] - ui * xi[j];
+                si -= ur * xi[j] + ui * xr[j];
+            }
+            double dr = ar[c * k + c], di = ai[c * k + c], dd = dr * dr + di * di;
+            xr[c] = (sr * dr + si * di) / dd;
+            xi[c] = (si * dr - sr * di) / dd;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package cumulus.solvers.sparse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.data.DMatrixSparseTriplet;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.ops.DConvertMatrixStruct;
+import org.junit.jupiter.api.Test;
+
+class SparseLUTest {
+
+    private static void checkSolves(DMatrixSparseCSC a, double tol) {
+        SparseLU lu = SparseLU.factor(a);
+        assertEquals(a.numCols, lu.size());
+        Random r = new Random(3);
+        for (int rep = 0; rep < 3; rep++) {
+            double[] b = new double[a.numRows];
+            for (int i = 0; i < b.length; i++) b[i] = r.nextGaussian();
+            double[] x = new double[b.length];
+            lu.solve(b, x);
+            double res = TestMatrices.relResidual(a, x, b);
+            assertTrue(res < tol, "relative residual " + res);
+        }
+    }
+
+    @Test
+    void randomSparseMatchesDense() {
+        DMatrixSparseCSC a = TestMatrices.random(400, 4, 3.0, 11);
+        SparseLU lu = SparseLU.factor(a);
+        double[] b = new double[400];
+        Random r = new Random(5);
+        for (int i = 0; i < b.length; i++) b[i] = r.nextGaussian();
+        double[] x = new double[400];
+        lu.solve(b, x);
+        DMatrixRMaj ad = TestMatrices.dense(a), bd = new DMatrixRMaj(400, 1, true, b), xd = new DMatrixRMaj(400, 1);
+        assertTrue(CommonOps_DDRM.solve(ad, bd, xd));
+        for (int i = 0; i < 400; i++) assertEquals(xd.get(i), x[i], 1e-9 * (1 + Math.abs(xd.get(i))));
+        assertTrue(TestMatrices.relResidual(a, x, b) < 1e-13);
+    }
+
+    @Test
+    void randomWeakDiagonalNeedsPivoting() {
+        checkSolves(TestMatrices.random(600, 4, 0.0, 12), 1e-11);
+    }
+
+    @Test
+    void zeroDiagonalRowPermutedGrid() {
+        // rows permuted: diagonal mostly zero, forces off-diagonal and delayed pivots
+        checkSolves(TestMatrices.permuteRows(TestMatrices.grid(30, 0.3), 4), 1e-12);
+    }
+
+    @Test
+    void gridHasLowFill() {
+        int k = 100;
+        DMatrixSparseCSC a = TestMatrices.grid(k, 0.5);
+        SparseLU lu = SparseLU.factor(a);
+        checkSolves(a, 1e-13);
+        long n = a.numCols;
+        // nested dissection on a 2-D grid: O(n log n) fill, well below the banded-LU fill 2 n k
+        assertTrue(lu.factorNonZeros() < 0.75 * 2 * n * k, "fill " + lu.factorNonZeros());
+    }
+
+    @Test
+    void btcLiouvillianShifted() {
+        DMatrixSparseCSC l = BtcFixture.liouvillian(40, 2.0, 1.0);
+        checkSolves(ShiftInvertEigen.shifted(l, 0.01), 1e-12);
+        checkSolves(ShiftInvertEigen.shifted(BtcFixture.liouvillian(31, 0.5, 1.0), -0.3), 1e-12);
+    }
+
+    @Test
+    void blockDiagonalAndTinySizes() {
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(1, 1, 1);
+        t.addItem(0, 0, 2.0);
+        SparseLU one = SparseLU.factor(DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null));
+        double[] x = new double[1];
+        one.solve(new double[]{4.0}, x);
+        assertEquals(2.0, x[0], 0);
+        // three decoupled blocks (disconnected graph)
+        int n = 300;
+        DMatrixSparseTriplet b = new DMatrixSparseTriplet(n, n, 4 * n);
+        Random r = new Random(9);
+        for (int i = 0; i < n; i++) {
+            b.addItem(i, i, 1 + r.nextDouble());
+            int blk = i / 100;
+            b.addItem(i, blk * 100 + r.nextInt(100), r.nextGaussian());
+        }
+        checkSolves(DConvertMatrixStruct.convert(b, (DMatrixSparseCSC) null), 1e-13);
+    }
+
+    @Test
+    void singularMatricesAreRejected() {
+        // zero column
+        DMatrixSparseCSC a = TestMatrices.random(200, 3, 3.0, 13);
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(200, 200, a.nz_length);
+        for (int j = 0; j < 200; j++)
+            for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) if (j != 17) t.addItem(a.nz_rows[q], j, a.nz_values[q]);
+        DMatrixSparseCSC z = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparseLU.factor(z));
+        assertTrue(e.getMessage().contains("singular"), e.getMessage());
+        // two equal columns
+        DMatrixSparseTriplet t2 = new DMatrixSparseTriplet(200, 200, a.nz_length);
+        for (int j = 0; j < 200; j++) {
+            int src = j == 50 ? 40 : j;
+            for (int q = a.col_idx[src]; q < a.col_idx[src + 1]; q++) t2.addItem(a.nz_rows[q], j, a.nz_values[q]);
+        }
+        DMatrixSparseCSC d = DConvertMatrixStruct.convert(t2, (DMatrixSparseCSC) null);
+        assertThrows(IllegalArgumentException.class, () -> SparseLU.factor(d));
+        // not square
+        assertThrows(IllegalArgumentException.class, () -> SparseLU.factor(new DMatrixSparseCSC(3, 4, 0)));
+    }
+
+    @Test
+    void unshiftedLiouvillianIsSingular() {
+        assertThrows(IllegalArgumentException.class, () -> SparseLU.factor(BtcFixture.liouvillian(12, 2.0, 1.0)));
+    }
+
+    @Test
+    void orderingIsAPermutationWithValidTree() {
+        DMatrixSparseCSC a = ShiftInvertEigen.shifted(BtcFixture.liouvillian(30, 2.0, 1.0), 0.01);
+        NestedDissection nd = NestedDissection.order(a.numCols, a.col_idx, a.nz_rows, 24);
+        boolean[] seen = new boolean[a.numCols];
+        for (int v : nd.perm) { assertTrue(!seen[v]); seen[v] = true; }
+        int covered = 0;
+        for (int t = 0; t < nd.nodes; t++) {
+            covered += nd.end[t] - nd.start[t];
+            assertTrue(nd.parent[t] == -1 || nd.parent[t] > t, "postorder");
+        }
+        assertEquals(a.numCols, covered);
+    }
+
+    @Test
+    void compressedOrderingAndSmallLeaves() {
+        // every grid point carries two coupled unknowns with identical adjacency: compression merges them
+        DMatrixSparseCSC g = TestMatrices.grid(25, 0.4);
+        int n = 2 * g.numCols;
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, 4 * g.nz_length);
+        Random r = new Random(17);
+        for (int j = 0; j < g.numCols; j++)
+            for (int q = g.col_idx[j]; q < g.col_idx[j + 1]; q++)
+                for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++)
+                    t.addItem(2 * g.nz_rows[q] + a, 2 * j + b, g.nz_values[q] * (a == b ? 1 : 0.3) + 0.01 * r.nextGaussian());
+        DMatrixSparseCSC a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        NestedDissection nd = NestedDissection.order(n, a.col_idx, a.nz_rows, 16, true);
+        boolean[] seen = new boolean[n];
+        for (int v : nd.perm) { assertTrue(!seen[v]); seen[v] = true; }
+        for (boolean s : new boolean[]{true, false}) {
+            SparseLU lu = SparseLU.factor(a, 8, s);
+            double[] b = new double[n], x = new double[n];
+            for (int i = 0; i < n; i++) b[i] = r.nextGaussian();
+            lu.solve(b, x);
+            assertTrue(TestMatrices.relResidual(a, x, b) < 1e-12);
+        }
+    }
+}
