@@ -187,8 +187,9 @@ public final class Model {
 
     /**
      * Checks the coefficients at these parameter values and returns warnings. Errors (thrown):
-     * a non-finite coefficient, a non-Hermitian Γ. Warnings: a Γ that is not positive
-     * semidefinite or a negative jump rate (the generator is then not of Lindblad form).
+     * a non-finite coefficient, a non-Hermitian Γ, a non-real jump or local rate. Warnings: a Γ that
+     * is not positive semidefinite or a negative jump or local rate (the generator is then not of
+     * Lindblad form).
      * Hermiticity of H is checked on its matrix by the exact engine.
      */
     public List<String> checkCoefficients(Map<String, Double> values) {

@@ -37,7 +37,9 @@ public final class ModelOptions {
 
     /** The model and its resolved, checked parameter values. */
     Resolved resolve(Cumulus cumulus) {
-        Model m = ModelFile.looksLikeFile(model) ? ModelFile.load(Path.of(model)) : cumulus.models().get(model);
+        // a .yaml/.yml path, or an existing file that is not a registered model name, is a model file
+        boolean file = ModelFile.looksLikeFile(model) && (model.matches("(?i).*\\.ya?ml") || !cumulus.models().all().containsKey(model));
+        Model m = file ? ModelFile.load(Path.of(model)) : cumulus.models().get(model);
         return new Resolved(m, m.resolve(overrides()));
     }
 

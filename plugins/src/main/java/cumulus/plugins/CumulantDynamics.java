@@ -115,7 +115,7 @@ public final class CumulantDynamics implements DynamicsSolver {
                 return new Trajectory(cols.names(), rows, warnings);
             }
         }
-        if (order == 1 && invariant[0] > 1e-8 && thermodynamicLimit)
+        if (order == 1 && invariant[0] > 1e-8 && thermodynamicLimit && !model.hasLocalDissipation()) // local decay shrinks |m|
             warnings.add(String.format("mean field: |m| drifted from its initial length by %.2e", invariant[0]));
         if (order >= 2 && invariant[1] < -1e-12)
             warnings.add(String.format("%s: a variance K(o,o) became negative (%.2e): the closure is unphysical here", method, invariant[1]));

@@ -36,7 +36,6 @@ public final class ComplexShiftArnoldi {
             Object[] r = arnoldi(lu, n, v0r, v0i, m, nev, s, w);
             @SuppressWarnings("unchecked") List<Complex> lam = (List<Complex>) r[0];
             best = lam;
-            if (Boolean.getBoolean("cumulus.exact.debug")) System.err.println("complex Arnoldi pass " + restart + " converged=" + r[1]);
             if ((Boolean) r[1]) return best;
             v0r = (double[]) r[2];
             v0i = (double[]) r[3];

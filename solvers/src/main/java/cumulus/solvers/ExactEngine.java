@@ -209,7 +209,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         return new Trajectory(cols, rows, warnings);
     }
 
-    static boolean usesTime(Model m) {
+    private static boolean usesTime(Model m) {
         for (var t : m.hamiltonian().terms()) if (t.coefficient().symbols().contains("t")) return true;
         for (var d : m.dissipators()) {
             if (d instanceof cumulus.api.Dissipator.Jump j) {

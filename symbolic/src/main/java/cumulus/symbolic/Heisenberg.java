@@ -18,12 +18,17 @@ import java.util.List;
 /**
  * The adjoint Lindbladian (Heisenberg picture, Eq. S1) of a model, exact at finite N, on the
  * macroscopic letters m_i^a = S_i^a/S, x, p of Eq. (5): for any operator O,
- * d⟨O⟩/dt = ⟨ i[H, O] + Σ_L rate (L† O L − ½{L†L, O}) + Σ_i (1/S) Σ_ab Γ_ab (S^b O S^a − ½{S^b S^a, O}) ⟩.
+ * d⟨O⟩/dt = ⟨ i[H, O] + Σ_L rate (L† O L − ½{L†L, O}) + Σ_i (1/S) Σ_ab Γ_ab (S^b O S^a − ½{S^b S^a, O})
+ * + Σ_local rate Σ_k (σ_k† O σ_k − ½{σ_k†σ_k, O}) ⟩; the local sums over single spins k map
+ * polynomials in the collective letters to such polynomials exactly ({@link LocalDissipation}).
  * The model's operators are rewritten with S_i^a = (N/2) m_i^a, a = (sqrt(2Nω_b) x + i sqrt(2N/ω_b) p)/2.
  */
 public final class Heisenberg {
     private record JumpChannel(Poly rate, OpPoly<Poly> l, OpPoly<Poly> ldag, OpPoly<Poly> ldagl) { }
     private record GammaChannel(int ensemble, Poly[][] gamma) { }
+    private record LocalChannel(int ensemble, Poly rate, QI[] jump) { }
+    private final List<LocalChannel> locals = new ArrayList<>();
+    private LocalDissipation localAlgebra;
 
     public final Model model;
     public final Letters letters;
@@ -34,10 +39,6 @@ public final class Heisenberg {
     private final Poly halfN = Poly.atom("N").scale(QI.HALF);
 
     public Heisenberg(Model model) {
-        if (model.hasLocalDissipation())
-            throw new cumulus.api.ModelException("model " + model.name() + ": local dissipation is not yet supported by the symbolic engine "
-                    + "(it needs single-spin operators and sums over distinct spins, Eqs. S13-S21); use the exact engine "
-                    + "(spectrum, steady, evolve --method exact), which handles it in the permutation-invariant basis");
         this.model = model;
         this.letters = new Letters(model.ensembles(), model.hasBoson());
         this.algebra = new MacroAlgebra<>(letters, Poly.RING);
@@ -50,6 +51,8 @@ public final class Heisenberg {
                 Poly[][] m = new Poly[3][3];
                 for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = ExprConverter.toPoly(g.get(a, b));
                 gammas.add(new GammaChannel(g.ensemble(), m));
+            } else if (d instanceof Dissipator.Local l) {
+                locals.add(new LocalChannel(l.ensemble(), ExprConverter.toPoly(l.rate()), LocalDissipation.jump(l.process())));
             }
         }
     }
@@ -103,6 +106,10 @@ public final class Heisenberg {
             }
             // (1/S) Σ Γ_ab (S^b O S^a − ½{S^b S^a, O}) with S^a = (N/2) m^a: prefactor (2/N)(N/2)^2 = N/2
             r = r.plus(t.scale(halfN));
+        }
+        if (!locals.isEmpty()) {
+            if (localAlgebra == null) localAlgebra = new LocalDissipation(algebra, letters);
+            for (LocalChannel c : locals) r = r.plus(localAlgebra.adjoint(c.ensemble, c.jump, o).scale(c.rate));
         }
         return r;
     }

@@ -12,8 +12,8 @@ public final class Fig2b implements Figure {
     @Override public String caption() { return "btc NESS cumulants C_diag against ω_x/κ for several N: extensive only in the time-crystal phase ω_x/κ > 1"; }
 
     @Override public FigureData compute(Mode mode, Context ctx) {
-        double[] w = mode == Mode.QUICK ? grid(0.1, 3.0, 0.2) : grid(0.05, 3.0, 0.05);
-        return compute(ctx, mode.pick(new int[]{4, 8, 16, 32}, new int[]{4, 8, 16, 32, 64, 128}), w);
+        double[] w = mode == Mode.QUICK ? grid(0.1, 3.0, 0.2) : grid(0.1, 3.0, 0.1);
+        return compute(ctx, mode.pick(new int[]{4, 8, 16, 32}, new int[]{8, 16, 32, 64, 128}), w);
     }
 
     static double[] grid(double lo, double hi, double step) {
@@ -41,7 +41,7 @@ public final class Fig2b implements Figure {
         }
         double[] nd = new double[ns.length];
         for (int k = 0; k < ns.length; k++) nd[k] = ns[k];
-        d.note("Model `btc`, κ = 1, exact NESS for N = %s over ω_x/κ = %g..%g (%d points).", java.util.Arrays.toString(ns), omegas[0], omegas[omegas.length - 1], omegas.length);
+        d.note("Model `btc`, κ = 1, exact NESS for N = %s over ω_x/κ = %s..%s (%d points).", java.util.Arrays.toString(ns), FigS2.fmt(omegas[0]), FigS2.fmt(omegas[omegas.length - 1]), omegas.length);
         d.note("");
         d.note("| ω_x/κ | " + String.join(" | ", java.util.Arrays.stream(ns).mapToObj(n -> "C_diag N=" + n).toList()) + " | fitted exponent a (C ~ N^a, largest three N) |");
         d.note("|---|" + "---|".repeat(ns.length) + "---|");

@@ -25,8 +25,8 @@ public final class Fig3c implements Figure {
     FigureData compute(Context ctx, int[] ns, int[] gapNs, int[] adrNs) {
         Model m = ctx.model("btc-pair");
         FigureData d = new FigureData(name(), "btc-pair: NESS cumulants C_all and decay rate λ_ADR against N");
-        Panel c = d.panel(new Panel("NESS cumulants (exact)", "N", "NESS C_all, C_diag").legend("InsideNE").logX().logY());
-        Panel r = d.panel(new Panel("asymptotic decay rate and gap", "N", "rate [κ]").legend("InsideNE").logX().logY());
+        Panel c = d.panel(new Panel("NESS cumulants (exact)", "N", "NESS C_all, C_diag").legend("InsideNE").yRange(0, 5));
+        Panel r = d.panel(new Panel("asymptotic decay rate λ_ADR and gap −Re λ_1", "N", "rate [κ]").legend("InsideNE").yRange(0, 0.8));
         double[] nd = new double[ns.length];
         for (int k = 0; k < ns.length; k++) nd[k] = ns[k];
         d.note("Model `btc-pair` (ω_x/κ = 2, ω_z = (0.1, 0.02), ω_xx = 3), exact NESS for N = %s; spectral gap for N = %s; λ_ADR from the fit of Fig. S1 for N = %s.", Arrays.toString(ns), Arrays.toString(gapNs), Arrays.toString(adrNs));
@@ -52,7 +52,9 @@ public final class Fig3c implements Figure {
                 adrN[k] = adrNs[k];
             }
             java.awt.Color col = Plots.color(z == 0 ? 0 : 2);
-            c.add(new Series("C_all, ω_zz = " + wzz, nd, call, Series.Style.LINE_MARKERS, col, true));
+            double[] ext0 = Fits.inverseN(nd, call);
+            c.add(new Series("C_all, ω_zz = " + wzz, nd, call, Series.Style.LINE_MARKERS, col, true)
+                    .legend(String.format(java.util.Locale.ROOT, "C_all, ω_zz = %s (→ %.2f as N → ∞)", FigS2.fmt(wzz), ext0[0]), true));
             c.add(new Series("C_diag, ω_zz = " + wzz, nd, cdiag, Series.Style.DASHED, col, true));
             r.add(new Series("λ_ADR (fit), ω_zz = " + wzz, adrN, adr, Series.Style.MARKERS, col, true));
             r.add(new Series("−Re λ_1 (spectrum), ω_zz = " + wzz, gd, gap, Series.Style.DASHED, col, true));
@@ -64,11 +66,11 @@ public final class Fig3c implements Figure {
             for (int k = 0; k < ns.length; k++) {
                 d.number("C_all_omega_zz_" + wzz + "_N" + ns[k], call[k]);
                 int ai = indexOf(adrNs, ns[k]), gi = indexOf(gapNs, ns[k]);
-                d.note("| %g | %d | %.4f | %.4f | %s | %s |", wzz, ns[k], call[k], cdiag[k], gi < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.4f", gap[gi]),
+                d.note("| %s | %d | %.4f | %.4f | %s | %s |", FigS2.fmt(wzz), ns[k], call[k], cdiag[k], gi < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.4f", gap[gi]),
                         ai < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.4f", adr[ai]));
             }
             d.note("");
-            d.note("ω_zz = %g: C_all ~ N^%.2f over this range, extrapolating (c0 + c1/N%s) to C_all(∞) ≈ %.2f; gap ~ N^%.2f.", wzz, pc[0], ns.length >= 4 ? " + c2/N²" : "", ext[0], pg[0]);
+            d.note("ω_zz = %s: C_all ~ N^%.2f over this range, extrapolating (c0 + c1/N%s) to C_all(∞) ≈ %.2f; gap ~ N^%.2f.", FigS2.fmt(wzz), pc[0], ns.length >= 4 ? " + c2/N²" : "", ext[0], pg[0]);
             d.note("");
         }
         d.note("The NESS cumulants stay of order one as N grows (extensive) while λ_ADR and the gap fall with N: gapless, as Eq. (11) requires.");

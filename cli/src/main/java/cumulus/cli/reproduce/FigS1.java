@@ -23,8 +23,8 @@ public final class FigS1 implements Figure {
         FigureData d = new FigureData(name(), "btc-pair (ω_zz = 0.35): C_all(t) → NESS and the asymptotic decay rate λ_ADR");
         Panel lin = d.panel(new Panel("C_all(t) (dashed: NESS value)", "t [1/κ]", "C_all = Σ_{j≤l} Σ_{a,b} K(m_j^a, m_l^b)").legend("InsideNE"));
         Panel log = d.panel(new Panel("|C_all(t) − C_all(∞)| and fits over the late window", "t [1/κ]", "|C_all(t) − C_all(∞)|").logY().legend("InsideNE"));
-        d.note("Model `btc-pair` (SPEC defaults, ω_zz = %g), exact dynamics from `%s`. λ_ADR is minus the slope of a least-squares line through "
-                + "log|C_all(t) − C_all(∞)| over the late window [t_end/2, t_end]; the error is the slope's standard error.", OMEGA_ZZ, PairDecay.INITIAL);
+        d.note("Model `btc-pair` (SPEC defaults, ω_zz = %s), exact dynamics from `%s`. λ_ADR is minus the slope of a least-squares line through "
+                + "log|C_all(t) − C_all(∞)| over the late window [t_end/2, t_end]; the error is the slope's standard error.", FigS2.fmt(OMEGA_ZZ), PairDecay.INITIAL);
         d.note("");
         d.note("| N | C_all(∞) | window [1/κ] | λ_ADR [κ] | error [κ] | −Re λ_1 [κ] | Im λ_1 [κ] | λ_ADR / (−Re λ_1) |");
         d.note("|---|---|---|---|---|---|---|---|");

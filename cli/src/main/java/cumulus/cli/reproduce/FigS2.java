@@ -22,7 +22,7 @@ public final class FigS2 implements Figure {
 
     @Override public FigureData compute(Mode mode, Context ctx) {
         return compute(ctx, mode.pick(new int[]{4, 8, 16}, new int[]{4, 8, 16, 32, 64, 128}), new double[]{0.5, 1, 3, 10},
-                mode.pick(new int[]{4, 16, 32}, new int[]{4, 16, 64, 128}), mode.pick(32, 128), mode.pick(30.0, 60.0));
+                mode.pick(new int[]{4, 16, 32}, new int[]{4, 16, 64}), mode.pick(32, 64), mode.pick(20.0, 40.0));
     }
 
     FigureData compute(Context ctx, int[] ns, double[] gammas, int[] dynNs, int dynFixedN, double tEnd) {
@@ -30,8 +30,8 @@ public final class FigS2 implements Figure {
         FigureData d = new FigureData(name(), "dephasing (H = ω_x S^x, jump sqrt(γ/S) S^z), ω_x = 1: gap eigenvalue and m_z(t)").columns(2);
         Panel re = d.panel(new Panel("Re λ_1 · N", "N", "Re λ_1 · N [ω_x]").logX().legend("InsideSE"));
         Panel im = d.panel(new Panel("Im λ_1", "N", "Im λ_1 [ω_x]").logX().legend("InsideSE"));
-        Panel dn = d.panel(new Panel("m_z(t), γ/ω_x = 10, several N", "t [1/ω_x]", "<m_z>").legend("InsideNE"));
-        Panel dg = d.panel(new Panel("m_z(t), N = " + dynFixedN + ", several γ", "t [1/ω_x]", "<m_z>").legend("InsideNE"));
+        Panel dn = d.panel(new Panel("m_z(t), γ/ω_x = 10, several N", "t [1/ω_x]", "<m_z>").legend("InsideNE").xRange(0, tEnd));
+        Panel dg = d.panel(new Panel("m_z(t), N = " + dynFixedN + ", several γ", "t [1/ω_x]", "<m_z>").legend("InsideNE").xRange(0, tEnd));
         double[] nd = new double[ns.length];
         for (int i = 0; i < ns.length; i++) nd[i] = ns[i];
         d.note("Model `dephasing`, ω_x = 1, exact spectrum (λ_1: the non-zero eigenvalue of largest real part, Im ≥ 0) for N = %s and γ = %s.", Arrays.toString(ns), Arrays.toString(gammas));
@@ -44,7 +44,7 @@ public final class FigS2 implements Figure {
                 SpectrumResult s = Runs.spectrum(ctx, m, ctx.params(m, "N", ns[i], "omega_x", 1.0, "gamma", gammas[g]));
                 rn[i] = s.lambda1().re() * ns[i];
                 ii[i] = s.lambda1().im();
-                d.note("| %g | %d | %.6f | %.5f | %.6f |", gammas[g], ns[i], s.lambda1().re(), rn[i], ii[i]);
+                d.note("| %s | %d | %.6f | %.5f | %.6f |", fmt(gammas[g]), ns[i], s.lambda1().re(), rn[i], ii[i]);
                 d.number(String.format(Locale.ROOT, "re_lambda1_gamma_%g_N%d", gammas[g], ns[i]), s.lambda1().re());
                 d.number(String.format(Locale.ROOT, "im_lambda1_gamma_%g_N%d", gammas[g], ns[i]), ii[i]);
             }

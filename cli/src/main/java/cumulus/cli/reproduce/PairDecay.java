@@ -13,7 +13,7 @@ import java.util.Map;
  * The asymptotic decay rate λ_ADR of Eq. (S11) for the btc-pair at size N: exact dynamics of
  * C_all(t) from coherent:0.10017,0;coherent:0.10017,1.5708, then a least-squares line through
  * log|C_all(t) − C_all(∞)| over the late window [t_end/2, t_end] (points above the noise floor),
- * compared with −Re λ_1 from the spectrum. t_end adapts to the gap: 12/(−Re λ_1), within 20..80.
+ * compared with −Re λ_1 from the spectrum. t_end adapts to the gap: 12/(−Re λ_1) rounded up to a multiple of 20, within 20..80.
  */
 record PairDecay(int n, double omegaZz, double[] t, double[] cAll, double cAllNess, double cDiagNess,
                  double rate, double rateError, double fitIntercept, double windowStart, double windowEnd,
@@ -31,7 +31,7 @@ record PairDecay(int n, double omegaZz, double[] t, double[] cAll, double cAllNe
         SpectrumResult s = Runs.spectrum(ctx, m, p);
         SteadyStateResult ness = Runs.steady(ctx, m, p);
         double gap = s.spectralGap();
-        double tEnd = Math.max(20, Math.min(80, Math.ceil(12 / gap)));
+        double tEnd = Math.max(20, Math.min(80, 20 * Math.ceil(12 / gap / 20))); // a multiple of 20 (round axis ticks)
         double dt = tEnd / 400;
         Trajectory tr = Runs.evolve(ctx, "exact", m, p, INITIAL, tEnd, dt);
         double[] t = Runs.column(tr, "t"), c = Runs.column(tr, "C_all");

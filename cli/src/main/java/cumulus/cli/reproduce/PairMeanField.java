@@ -32,12 +32,14 @@ abstract class PairMeanField implements Figure {
         Trajectory tr = Runs.evolve(ctx, "meanfield", m, p, INITIAL, tEnd, dt);
         double[] t = Runs.column(tr, "t");
         String cls = r.attractor().label + (Double.isNaN(r.period()) ? "" : String.format(java.util.Locale.ROOT, ", period %.3f/κ, multiplicity %d", r.period(), r.multiplicity()));
-        FigureData d = new FigureData(name(), String.format(java.util.Locale.ROOT, "btc-pair mean field, ω_zz = %g: %s", omegaZz(), cls));
+        FigureData d = new FigureData(name(), String.format(java.util.Locale.ROOT, "btc-pair mean field (N → ∞), ω_zz = %s: %s", FigS2.fmt(omegaZz()), cls));
         // the first 60/κ and the last 8 periods
         double show = Double.isNaN(r.period()) ? 40 : 8 * r.period();
-        Panel early = d.panel(new Panel("transient, t ≤ 60/κ", "t [1/κ]", "<m_j^z>").legend("OutsideS").yRange(-1.05, 1.05));
-        Panel late = d.panel(new Panel(String.format(java.util.Locale.ROOT, "late times: %s", cls), "t [1/κ]", "<m_j^z>").legend("OutsideS").yRange(-1.05, 1.05));
-        Panel phase = d.panel(new Panel("late-time orbit (m_1^y, m_1^z) and (m_2^y, m_2^z)", "<m_j^y>", "<m_j^z>").square().legend("OutsideS"));
+        Panel early = d.panel(new Panel("transient, t ≤ 60/κ", "t [1/κ]", "<m_j^z>").legend("OutsideS").yRange(-1.05, 1.05).xRange(0, 60));
+        show = 20 * Math.ceil(show / 20); // a range of 20, 40, 80: XChart labels it with round ticks
+        double from = tEnd - show;
+        Panel late = d.panel(new Panel(String.format(java.util.Locale.ROOT, "late times: %s", cls), "t [1/κ]", "<m_j^z>").legend("OutsideS").yRange(-1.05, 1.05).xRange(from, tEnd));
+        Panel phase = d.panel(new Panel("late-time orbits in the (m_j^y, m_j^z) plane", "<m_j^y>", "<m_j^z>").square().legend("OutsideS"));
         for (int j = 1; j <= 2; j++) {
             double[] y = Runs.column(tr, "m" + j + "y"), z = Runs.column(tr, "m" + j + "z");
             java.awt.Color col = Plots.color(j == 1 ? 0 : 2);
@@ -49,7 +51,7 @@ abstract class PairMeanField implements Figure {
         d.number("period", r.period());
         d.number("multiplicity", r.multiplicity());
         d.number("limit_cycle", r.attractor() == AttractorClassifier.Attractor.LIMIT_CYCLE ? 1 : 0);
-        d.note("Model `btc-pair` (ω_x/κ = 2, ω_z = (0.1, 0.02), ω_xx = 3, ω_zz = %g), mean field (N → ∞) from `%s`, t = 0..%g/κ, dt = %g.", omegaZz(), INITIAL, tEnd, dt);
+        d.note("Model `btc-pair` (ω_x/κ = 2, ω_z = (0.1, 0.02), ω_xx = 3, ω_zz = %s), mean field (N → ∞) from `%s`, t = 0..%s/κ, dt = %s.", FigS2.fmt(omegaZz()), INITIAL, FigS2.fmt(tEnd), FigS2.fmt(dt));
         d.note("Classification (`cumulus classify`): **%s**; the paper's panel shows %s. Details: %s.", cls, expected(), r.details());
         if (!r.maxima().isEmpty()) d.note("Distinct maxima of m_1^z per period: %s.", r.maxima().stream().map(v -> String.format(java.util.Locale.ROOT, "%.4f", v)).toList());
         return d;

@@ -36,6 +36,8 @@ public final class Plots {
             new Color(23, 190, 207), new Color(127, 127, 127)};
 
     static final int W = 620, H = 460;
+    /** Longest line drawn point by point; longer ones are thinned for the PNG. */
+    static final int MAX_POINTS = 2500;
 
     private Plots() { }
 
@@ -86,7 +88,7 @@ public final class Plots {
     }
 
     static XYChart chart(Panel p) {
-        int w = p.square ? H : W;
+        int w = p.square ? H - 20 : W;
         XYChart c = new XYChartBuilder().width(w).height(H).title(p.title()).xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
         var st = c.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
@@ -102,6 +104,8 @@ public final class Plots {
         st.setMarkerSize(6);
         st.setXAxisLogarithmic(p.logX);
         st.setYAxisLogarithmic(p.logY);
+        // log x (system sizes N, spanning one or two decades): label 2..9 × 10^k too; log y: decades only
+        if (p.logX) st.setXAxisLogarithmicDecadeOnly(false);
         if (p.xMin != null) st.setXAxisMin(p.xMin);
         if (p.xMax != null) st.setXAxisMax(p.xMax);
         if (p.yMin != null) st.setYAxisMin(p.yMin);
@@ -121,9 +125,19 @@ public final class Plots {
                 ys.add(y);
             }
             if (xs.isEmpty()) continue;
+            if (xs.size() > MAX_POINTS && s.style() != Series.Style.MARKERS && s.style() != Series.Style.CROSSES && s.style() != Series.Style.LINE_MARKERS) {
+                // thin long lines for drawing (the CSV keeps every point)
+                int step = (xs.size() + MAX_POINTS - 1) / MAX_POINTS;
+                List<Double> tx = new ArrayList<>(), ty = new ArrayList<>();
+                for (int i = 0; i < xs.size(); i += step) { tx.add(xs.get(i)); ty.add(ys.get(i)); }
+                tx.add(xs.get(xs.size() - 1));
+                ty.add(ys.get(ys.size() - 1));
+                xs = tx;
+                ys = ty;
+            }
             String name = s.legendText();
             while (!used.add(name)) name = name + " ";
-            XYSeries xy = c.addSeries(name, xs, ys);
+            XYSeries xy = c.addSeries(name, xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
             Color col = s.color() != null ? s.color() : color(auto++);
             xy.setLineColor(col);
             xy.setMarkerColor(col);

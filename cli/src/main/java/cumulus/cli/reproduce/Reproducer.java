@@ -167,10 +167,10 @@ public final class Reproducer {
             String m = completedMode(out, f.name());
             Map<String, String> mk = readMarker(marker(out, f.name()));
             if (m == null) {
-                sb.append("| ").append(f.name()).append(" | missing | | ").append(f.caption()).append(" |\n");
+                sb.append("| ").append(f.name()).append(" | missing | | ").append(f.caption().replace("|", "\\|")).append(" |\n");
             } else {
                 present.add(f);
-                sb.append("| [").append(f.name()).append("](#").append(f.name()).append(") | ").append(m).append(" | ").append(mk.getOrDefault("seconds", "")).append(" | ").append(f.caption()).append(" |\n");
+                sb.append("| [").append(f.name()).append("](#").append(f.name()).append(") | ").append(m).append(" | ").append(mk.getOrDefault("seconds", "")).append(" | ").append(f.caption().replace("|", "\\|")).append(" |\n");
             }
         }
         sb.append('\n');

@@ -46,12 +46,13 @@ import java.util.Set;
  */
 public final class ModelFile {
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "ensembles", "N", "boson", "parameters", "hamiltonian", "jumps", "gamma", "schedule");
+    static final List<String> TOP_KEYS = List.of("name", "description", "ensembles", "N", "boson", "parameters", "hamiltonian", "jumps", "gamma", "local", "schedule");
     static final List<String> BOSON_KEYS = List.of("frequency", "cutoff", "loss");
     static final List<String> PARAMETER_KEYS = List.of("default", "description", "kind");
     static final List<String> JUMP_KEYS = List.of("operator", "rate");
     static final List<String> GAMMA_KEYS = List.of("ensemble", "matrix");
     static final List<String> N_KEYS = List.of("default", "description");
+    static final List<String> LOCAL_KEYS = List.of("ensemble", "process", "rate");
     static final List<String> SEGMENT_KEYS = List.of("duration", "set");
     private static final double TOL = 1e-10;
 
@@ -162,7 +163,9 @@ public final class ModelFile {
                         Parameter p = parameter(e.getKey(), params.keyLoc(e.getKey()), e.getValue(), bosonNode != null);
                         b.parameter(p);
                         symbols.add(p.name());
-                        put(p.name(), p.defaultValue(), 0.61 + 0.173 * k++);
+                        // the generic point: near the defaults (so real square roots stay real) but off any special value
+                        k++;
+                        put(p.name(), p.defaultValue(), p.defaultValue() * (1 + 0.0173 * k) + 0.0131 * k);
                     }
                 }
             }
@@ -218,6 +221,14 @@ public final class ModelFile {
                 if (!(gn instanceof ListNode list))
                     throw new FileError(gn.loc(), "expected a list for 'gamma' (entries '- {ensemble: 1, matrix: [[...], [...], [...]]}'), got " + gn.kind());
                 for (Node item : list.items()) gamma(b, item);
+            }
+
+            // processes on every single spin
+            if (root.get("local") != null) {
+                Node ln = root.get("local");
+                if (!(ln instanceof ListNode list))
+                    throw new FileError(ln.loc(), "expected a list for 'local' (entries '- {ensemble: 1, process: emission, rate: gamma}'), got " + ln.kind());
+                for (Node item : list.items()) local(b, item);
             }
 
             if (loss != null) {
@@ -414,6 +425,29 @@ public final class ModelFile {
                             + " = " + v[r][c] + " but conj(Γ_" + "xyz".charAt(c) + "xyz".charAt(r) + ") = " + v[c][r].conj() + " (Γ must equal its conjugate transpose)");
             }
             b.gamma(ens, g);
+        }
+
+        /** rate · Σ_k D[σ_k] on every spin k of one ensemble: emission (σ^-), pumping (σ^+) or dephasing (σ^z). */
+        private void local(Model.Builder b, Node item) {
+            if (!(item instanceof MapNode m))
+                throw new FileError(item.loc(), "expected a mapping {ensemble: 1, process: emission, rate: gamma} for a local process, got " + item.kind());
+            keys(m, LOCAL_KEYS, "a local process");
+            int ens = (int) integer(require(m, "ensemble", m.loc(), "a local process", "the 1-based ensemble whose spins it acts on, e.g. ensemble: 1"), "ensemble", 1, Integer.MAX_VALUE);
+            if (ens > ensembles)
+                throw new FileError(m.get("ensemble").loc(), "ensemble index " + ens + " is out of range: the model has " + ensembles
+                        + (ensembles == 1 ? " ensemble, index 1" : " ensembles" + (ensembles > 0 ? ", numbered 1.." + ensembles : "")));
+            String process = string(require(m, "process", m.loc(), "a local process", "emission, pumping or dephasing"), "process");
+            cumulus.api.Dissipator.LocalProcess kind = switch (process) {
+                case "emission" -> cumulus.api.Dissipator.LocalProcess.EMISSION;
+                case "pumping" -> cumulus.api.Dissipator.LocalProcess.PUMPING;
+                case "dephasing" -> cumulus.api.Dissipator.LocalProcess.DEPHASING;
+                default -> throw new FileError(m.get("process").loc(), "unknown local process '" + process
+                        + "': expected emission (sigma-), pumping (sigma+) or dephasing (sigmaz)" + OpParser.suggest(process, List.of("emission", "pumping", "dephasing")));
+            };
+            Node rn = require(m, "rate", m.loc(), "a local process", "e.g. rate: gamma_local");
+            Expr rate = coefficient(rn, "a local rate");
+            checkRate(rate, exprScalar(rn, "rate"), "the rate of the local " + process);
+            b.local(ens, kind, rate);
         }
 
         // ---------------------------------------------------------------- checks

@@ -184,6 +184,9 @@ class ModelFileErrorsTest {
         c.add(new Case("gamma entry operator", withGamma("  - {ensemble: 1, matrix: [[Sx(1), 0, 0], [0, kappa, 0], [0, 0, 0]]}"), 8, 29, "must be a coefficient"));
         c.add(new Case("gamma not a list", withGamma("  ensemble: 1"), 8, 3, "expected a list for 'gamma'"));
         c.add(new Case("gamma missing matrix", withGamma("  - {ensemble: 1}"), 8, 5, "missing required key 'matrix'"));
+        c.add(new Case("local unknown process", withGamma("  []\nlocal:\n  - {ensemble: 1, process: decay, rate: kappa}"), 10, 28, "unknown local process 'decay'"));
+        c.add(new Case("local negative rate", withGamma("  []\nlocal:\n  - {ensemble: 1, process: emission, rate: -kappa}"), 10, 44, "the rate of the local emission is negative"));
+        c.add(new Case("local ensemble out of range", withGamma("  []\nlocal:\n  - {ensemble: 3, process: emission, rate: kappa}"), 10, 16, "ensemble index 3 is out of range"));
         c.add(new Case("gamma unknown key", withGamma("  - {ensemble: 1, matrx: []}"), 8, 19, "did you mean 'matrix'?"));
         return c;
     }

@@ -58,6 +58,7 @@ class ModelFileFeaturesTest {
         load(HEAD + "hamiltonian: I*kappa*(Sp(1) - Sm(1)) + cos(omega*t) * Sz(2)\n");
         load(HEAD + "hamiltonian: (Sx(1) + Sz(2))^2 / S\n");
         load(HEAD + "hamiltonian: [omega * Sp(1), omega * Sm(1)]\n");
+        load(HEAD + "hamiltonian: sqrt(kappa - 0.99) * Sx(1) + sqrt(omega - 6.28) * Sz(2)\n");
     }
 
     @Test

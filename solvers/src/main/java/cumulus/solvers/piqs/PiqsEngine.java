@@ -12,7 +12,6 @@ import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateResult;
 import cumulus.api.SteadyStateSolver;
 import cumulus.api.Trajectory;
-import cumulus.solvers.CMatrix;
 import cumulus.solvers.ComplexShiftArnoldi;
 import cumulus.solvers.InitialStates;
 import cumulus.solvers.LiouvillianSpectrum;
@@ -69,7 +68,19 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
     /** The steady state's coordinates and the max-norm residual of L x. */
     public record Solution(double[] x, double residual, String solver) { }
 
-    public static Solution solveSteady(PiqsLiouvillian l) {
+    /** Real unknowns (of the symmetric half) above which the steady state is solved iteratively. */
+    public static final int ITERATIVE_THRESHOLD = 20000;
+    /** About this many preconditioner slabs (groups of consecutive total-spin sectors). */
+    static final int GROUPS = Integer.getInteger("cumulus.piqs.groups", 12);
+
+    public static Solution solveSteady(PiqsLiouvillian l) { return solveSteady(l, ITERATIVE_THRESHOLD); }
+
+    /**
+     * L x = 0 with Tr ρ = 1. Up to {@code iterativeThreshold} unknowns by sparse LU; above, by GMRES with
+     * a block-Jacobi preconditioner over the total-spin sectors ({@link BlockGmres}), falling back to
+     * the LU if GMRES does not reach a relative residual of 1e-12.
+     */
+    public static Solution solveSteady(PiqsLiouvillian l, int iterativeThreshold) {
         DickeBlocks sp = l.space();
         DMatrixSparseCSC full = l.matrix();
         int n = full.numRows;
@@ -87,11 +98,37 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
             if (a.nz_rows[k] != r0) t.addItem(a.nz_rows[k], c, a.nz_values[k]);
         for (int c = 0; c < n; c++) if (trFull[c] != 0) t.addItem(r0, map[c], 1);
         DMatrixSparseCSC mat = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
-        SparseBridge.Factorization lu = SparseBridge.factor(mat);
         double[] rhs = new double[m];
         rhs[r0] = 1;
-        double[] xs = new double[m];
-        lu.solve(rhs, xs);
+        double[] xs = null;
+        String how = null;
+        if (m > iterativeThreshold) {
+            // consecutive total-spin sectors grouped into slabs of at least m/GROUPS unknowns
+            List<Integer> cuts = new ArrayList<>();
+            cuts.add(0);
+            int last = 0;
+            for (int b = 1; b <= sp.blocks(); b++) {
+                int full0 = b < sp.blocks() ? sp.offset(b) : n;
+                int c = 0;
+                for (int i = 0; i < full0; i++) if (map[i] >= 0) c++;
+                if (b == sp.blocks()) { if (c > last) cuts.add(c); }
+                else if (c - last >= m / GROUPS) { cuts.add(c); last = c; }
+            }
+            if (cuts.get(cuts.size() - 1) != m) cuts.add(m);
+            int[] ranges = cuts.stream().mapToInt(Integer::intValue).toArray();
+            BlockGmres.Result g = new BlockGmres(mat, ranges).solve(rhs, 1e-13, 120, 3000);
+            if (g.relativeResidual() < 1e-12) {
+                xs = g.x();
+                how = String.format("GMRES(120) with a block-Jacobi preconditioner (%d slabs of consecutive total-spin sectors, sparse LU each), %d iterations, relative residual %.1e",
+                        ranges.length - 1, g.iterations(), g.relativeResidual());
+            }
+        }
+        if (xs == null) {
+            SparseBridge.Factorization lu = SparseBridge.factor(mat);
+            xs = new double[m];
+            lu.solve(rhs, xs);
+            how = lu.name();
+        }
         double[] x = new double[n];
         for (int i = 0; i < n; i++) if (map[i] >= 0) x[i] = xs[map[i]];
         for (double v : x) if (!Double.isFinite(v))
@@ -100,7 +137,7 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         l.apply(x, y);
         double res = 0;
         for (double v : y) res = Math.max(res, Math.abs(v));
-        return new Solution(x, res, lu.name() + (sign == null ? "" : ", symmetric half (" + m + " of " + n + " unknowns)"));
+        return new Solution(x, res, how + (sign == null ? "" : ", symmetric half (" + m + " of " + n + " unknowns)"));
     }
 
     /**
@@ -371,12 +408,6 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
             }
         }
         return false;
-    }
-
-    /** Unused helper kept small: the dense matrix of a collective operator on block b (tests). */
-    public static double[][][] blockOperator(OpSum o, int twoJ, Map<String, Double> values) {
-        CMatrix m = PiqsLiouvillian.operator(o, twoJ, values);
-        return m.toDense();
     }
 
     /** Parameter values with S and t filled in (tests). */

@@ -52,10 +52,9 @@ public final class PiqsLiouvillian {
     private final DickeBlocks space;
     private final DMatrixSparseCSC matrix;
     private final List<String> warnings;
-    private final double hamiltonianNorm;
 
-    private PiqsLiouvillian(Model model, Map<String, Double> values, DickeBlocks space, DMatrixSparseCSC matrix, List<String> warnings, double hn) {
-        this.model = model; this.values = values; this.space = space; this.matrix = matrix; this.warnings = warnings; this.hamiltonianNorm = hn;
+    private PiqsLiouvillian(Model model, Map<String, Double> values, DickeBlocks space, DMatrixSparseCSC matrix, List<String> warnings) {
+        this.model = model; this.values = values; this.space = space; this.matrix = matrix; this.warnings = warnings;
     }
 
     public Model model() { return model; }
@@ -169,7 +168,6 @@ public final class PiqsLiouvillian {
             }
         }
         Block[] blocks = new Block[space.blocks()];
-        double hn = 0;
         for (int b = 0; b < space.blocks(); b++) {
             int twoJ = space.dim(b) - 1;
             int d = twoJ + 1;
@@ -177,7 +175,6 @@ public final class PiqsLiouvillian {
             double herr = h.hermiticityError();
             if (herr > 1e-10 * Math.max(1, h.maxAbs()))
                 throw new ModelException("model " + model.name() + ": the Hamiltonian is not Hermitian at these parameters (max |H - H^dag| = " + String.format("%.3g", herr) + ")");
-            hn = Math.max(hn, h.maxAbs());
             CMatrix g = CMatrix.zero(d, d);
             List<CMatrix[]> sw = new ArrayList<>();
             for (Dissipator dis : model.dissipators()) {
@@ -208,7 +205,7 @@ public final class PiqsLiouvillian {
             blocks[b] = new Block(Sparse.of(k.toDense(), false), aCols, bRows);
         }
         DMatrixSparseCSC m = new Assembler(space, blocks, emission, pumping, dephasing).run();
-        return new PiqsLiouvillian(model, v, space, m, warnings, hn);
+        return new PiqsLiouvillian(model, v, space, m, warnings);
     }
 
     /** Column-by-column assembly: L[E_β] accumulated on a complex scratch over all block elements. */

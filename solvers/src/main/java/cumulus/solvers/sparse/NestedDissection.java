@@ -28,6 +28,8 @@ final class NestedDissection {
      * Pair coarsening before dissection. Off by default: Hermitian-basis Liouvillians of collective spins have no
      * such pairs (their symmetric and antisymmetric parts live on the two decoupled parity sublattices).
      */
+    static final double BAL = Double.parseDouble(System.getProperty("cumulus.sparse.bal", "0.3"));
+    static final double IMB = Double.parseDouble(System.getProperty("cumulus.sparse.imb", "2.0"));
     static final boolean COMPRESS = Boolean.parseBoolean(System.getProperty("cumulus.sparse.compress", "false"));
 
     /** perm[newPos] = old index. */
@@ -236,10 +238,28 @@ final class NestedDissection {
         }
 
         NestedDissection run() {
-            int[] all = new int[g.n];
-            for (int i = 0; i < g.n; i++) all[i] = i;
+            // dense vertices (e.g. a trace row) would short-cut every level structure: order them last
+            long sumDeg = g.xadj[g.n];
+            double avg = g.n == 0 ? 0 : (double) sumDeg / g.n;
+            int denseLimit = (int) Math.max(100, 50 * avg);
+            int nDense = 0;
+            for (int v = 0; v < g.n; v++) if (g.xadj[v + 1] - g.xadj[v] > denseLimit) nDense++;
+            if (nDense * 4 > g.n) nDense = 0;   // not a few hubs: treat normally
+            int[] all = new int[g.n - nDense], dense = new int[nDense];
+            int na = 0, nd = 0;
             Arrays.fill(part, 0);
-            int root = dissect(all, 0);
+            for (int v = 0; v < g.n; v++) {
+                if (nDense > 0 && g.xadj[v + 1] - g.xadj[v] > denseLimit) { dense[nd++] = v; part[v] = -1; }
+                else all[na++] = v;
+            }
+            int root = na > 0 ? dissect(all, 0) : -1;
+            if (nDense > 0) {
+                int s = pos;
+                for (int v : dense) perm[pos++] = v;
+                int top = newNode(s, pos);
+                if (root >= 0) parent[root] = top;
+                root = top;
+            }
             parentOf(root, -1);
             return new NestedDissection(perm, Arrays.copyOf(start, nodes), Arrays.copyOf(end, nodes),
                     Arrays.copyOf(parent, nodes), nodes);
@@ -264,7 +284,7 @@ final class NestedDissection {
             // BFS from a minimum-degree vertex: connectivity check and first pseudo-peripheral candidate
             int v0 = vs[0];
             for (int v : vs) if (g.xadj[v + 1] - g.xadj[v] < g.xadj[v0 + 1] - g.xadj[v0]) v0 = v;
-            int cnt = bfs(v0, lab, null);
+            int cnt = bfs(v0, lab);
             if (cnt < vs.length) {
                 clearLevels(cnt);
                 // disconnected: split components into two groups of balanced weight, empty separator
@@ -291,10 +311,10 @@ final class NestedDissection {
                     if (d < bd) { bd = d; best = v; }
                 }
                 clearLevels(c);
-                c = bfs(best, lab, null);
+                c = bfs(best, lab);
                 int e2 = level[queue[c - 1]];
                 if (e2 <= ecc) {
-                    if (e2 < ecc) { clearLevels(c); c = bfs(r, lab, null); }
+                    if (e2 < ecc) { clearLevels(c); c = bfs(r, lab); }
                     break;
                 }
                 ecc = e2;
@@ -315,8 +335,8 @@ final class NestedDissection {
             for (int l = 1; l < maxLev; l++) {
                 long a = cum[l], b = total - cum[l + 1];
                 double bal = (double) Math.min(a, b) / Math.max(1, total);
-                if (bal < 0.3) continue;
-                double score = lw[l] * (1.0 + 2.0 * Math.abs(a - b) / (double) total);
+                if (bal < BAL) continue;
+                double score = lw[l] * (1.0 + IMB * Math.abs(a - b) / (double) total);
                 if (score < bestScore) { bestScore = score; bestL = l; }
             }
             if (bestL < 0) { // fall back: median level
@@ -397,7 +417,7 @@ final class NestedDissection {
         }
 
         /** BFS from r inside label lab; fills queue and level; returns count. Levels must be cleared after. */
-        private int bfs(int r, int lab, int[] unused) {
+        private int bfs(int r, int lab) {
             int h = 0, t = 0;
             queue[t++] = r; level[r] = 0;
             while (h < t) {
@@ -408,7 +428,6 @@ final class NestedDissection {
                     if (part[w] == lab && level[w] < 0) { level[w] = lv; queue[t++] = w; }
                 }
             }
-            if (unused == null) { /* caller clears */ }
             return t;
         }
 
@@ -419,7 +438,7 @@ final class NestedDissection {
             // use level as visited marker: BFS leaves levels set; clear at the end
             for (int v : vs) {
                 if (level[v] >= 0) continue;
-                int c = bfs(v, lab, null);
+                int c = bfs(v, lab);
                 int[] comp = Arrays.copyOf(queue, c);
                 for (int u : comp) level[u] = 0; // keep marked
                 out.add(comp);

@@ -156,4 +156,42 @@ class SparseLUTest {
             assertTrue(TestMatrices.relResidual(a, x, b) < 1e-12);
         }
     }
+
+    @Test
+    void denseTraceRowIsOrderedLast() {
+        // grid operator whose first row is replaced by a dense "trace" row (as in steady-state solves)
+        int k = 60, n = k * k;
+        DMatrixSparseCSC g = TestMatrices.grid(k, 0.3);
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, g.nz_length + n);
+        for (int j = 0; j < n; j++)
+            for (int q = g.col_idx[j]; q < g.col_idx[j + 1]; q++) if (g.nz_rows[q] != 0) t.addItem(g.nz_rows[q], j, g.nz_values[q]);
+        for (int j = 0; j < n; j++) t.addItem(0, j, 1.0);
+        DMatrixSparseCSC a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        SparseLU lu = SparseLU.factor(a);
+        checkSolves(a, 1e-12);
+        assertTrue(lu.factorNonZeros() < 0.75 * 2 * (long) n * k, "fill " + lu.factorNonZeros());
+    }
+
+    @Test
+    void concurrentSolvesShareOneFactorisation() throws Exception {
+        DMatrixSparseCSC a = ShiftInvertEigen.shifted(BtcFixture.liouvillian(90, 2.0, 1.0), 0.01);
+        SparseLU lu = SparseLU.factor(a);
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<Double>> fs = new java.util.ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                final long seed = t;
+                fs.add(ex.submit(() -> {
+                    Random r = new Random(seed);
+                    double[] b = new double[a.numRows], x = new double[a.numRows];
+                    for (int i = 0; i < b.length; i++) b[i] = r.nextGaussian();
+                    lu.solve(b, x);
+                    return TestMatrices.relResidual(a, x, b);
+                }));
+            }
+            for (java.util.concurrent.Future<Double> f : fs) assertTrue(f.get() < 1e-12, "residual " + f.get());
+        } finally {
+            ex.shutdownNow();
+        }
+    }
 }

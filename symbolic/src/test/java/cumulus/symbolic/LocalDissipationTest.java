@@ -1,0 +1,144 @@
+package cumulus.symbolic;
+
+import cumulus.api.Dissipator;
+import cumulus.api.Model;
+import cumulus.api.OpSum;
+import cumulus.models.Btc;
+import cumulus.models.LocalBtc;
+import cumulus.symbolic.algebra.Poly;
+import cumulus.symbolic.ops.OpMono;
+import cumulus.symbolic.ops.OpPoly;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Local dissipation in the symbolic engine: Σ_k D†[σ_k](O) for words O in the collective letters equals a
+ * brute-force 2^N computation (every spin explicit), and the derived equations reduce to the collective
+ * ones when the local rate is 0.
+ */
+class LocalDissipationTest {
+
+    // ---- tiny dense complex matrices {re, im}[d][d]
+    static double[][][] zero(int d) { return new double[2][d][d]; }
+    static double[][][] eye(int d) { double[][][] m = zero(d); for (int i = 0; i < d; i++) m[0][i][i] = 1; return m; }
+    static double[][][] mul(double[][][] a, double[][][] b) {
+        int d = a[0].length;
+        double[][][] c = zero(d);
+        for (int i = 0; i < d; i++) for (int k = 0; k < d; k++) {
+            double ar = a[0][i][k], ai = a[1][i][k];
+            if (ar == 0 && ai == 0) continue;
+            for (int j = 0; j < d; j++) { c[0][i][j] += ar * b[0][k][j] - ai * b[1][k][j]; c[1][i][j] += ar * b[1][k][j] + ai * b[0][k][j]; }
+        }
+        return c;
+    }
+    static void addTo(double[][][] acc, double[][][] a, double sr, double si) {
+        int d = a[0].length;
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) {
+            acc[0][i][j] += sr * a[0][i][j] - si * a[1][i][j];
+            acc[1][i][j] += sr * a[1][i][j] + si * a[0][i][j];
+        }
+    }
+    static double[][][] dag(double[][][] a) {
+        int d = a[0].length;
+        double[][][] c = zero(d);
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) { c[0][i][j] = a[0][j][i]; c[1][i][j] = -a[1][j][i]; }
+        return c;
+    }
+    /** Single-spin operator on spin s of n; bit 1 = down; 'x','y','z','-','+'. */
+    static double[][][] sigma(int n, int s, char a) {
+        int d = 1 << n;
+        double[][][] m = zero(d);
+        for (int c = 0; c < d; c++) {
+            boolean down = ((c >> s) & 1) == 1;
+            int f = c ^ (1 << s);
+            switch (a) {
+                case 'z' -> m[0][c][c] = down ? -1 : 1;
+                case 'x' -> m[0][f][c] = 1;
+                case 'y' -> m[1][f][c] = down ? -1 : 1;
+                case '-' -> { if (!down) m[0][f][c] = 1; }
+                case '+' -> { if (down) m[0][f][c] = 1; }
+                default -> throw new IllegalArgumentException();
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void localAdjointDissipatorEqualsBruteForceOnWords() {
+        int n = 3, d = 1 << n;
+        double s = n / 2.0;
+        double[][][][] m = new double[3][][][];
+        for (int a = 0; a < 3; a++) {
+            m[a] = zero(d);
+            for (int k = 0; k < n; k++) addTo(m[a], sigma(n, k, "xyz".charAt(a)), 0.5 / s, 0);
+        }
+        for (Dissipator.LocalProcess p : Dissipator.LocalProcess.values()) {
+            Model model = Model.builder("local").spinEnsembles(1, n).real("g", 1, "").local(1, p, cumulus.api.Expr.parse("g")).build();
+            Heisenberg h = new Heisenberg(model);
+            char jc = switch (p) { case EMISSION -> '-'; case PUMPING -> '+'; case DEPHASING -> 'z'; };
+            for (List<Integer> w : List.of(List.<Integer>of(), List.of(0), List.of(1), List.of(2), List.of(0, 1), List.of(2, 2), List.of(1, 0, 2), List.of(0, 2, 1, 2))) {
+                double[][][] word = eye(d);
+                for (int l : w) word = mul(word, m[l]);
+                // brute force Σ_k (L† W L − ½{L†L, W})
+                double[][][] lhs = zero(d);
+                for (int k = 0; k < n; k++) {
+                    double[][][] l = sigma(n, k, jc), ld = dag(l), ldl = mul(ld, l);
+                    addTo(lhs, mul(mul(ld, word), l), 1, 0);
+                    addTo(lhs, mul(ldl, word), -0.5, 0);
+                    addTo(lhs, mul(word, ldl), -0.5, 0);
+                }
+                // symbolic, evaluated at N = 3, g = 1
+                OpPoly<Poly> r = h.adjointGenerator(h.algebra.orderedProduct(w));
+                double[][][] rhs = zero(d);
+                for (Map.Entry<OpMono, Poly> t : r.terms().entrySet()) {
+                    double[] c = t.getValue().evaluate(name -> name.equals("N") ? n : name.equals("S") ? s : 1.0);
+                    double[][][] op = eye(d);
+                    for (int l : t.getKey().letters()) op = mul(op, m[l]);
+                    addTo(rhs, op, c[0], c[1]);
+                }
+                double err = 0;
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++)
+                    err = Math.max(err, Math.hypot(lhs[0][i][j] - rhs[0][i][j], lhs[1][i][j] - rhs[1][i][j]));
+                assertTrue(err < 1e-12, p + " on word " + w + ": error " + err);
+            }
+        }
+    }
+
+    @Test
+    void orderOneEquationsAreTheCollectiveOnesPlusSingleSpinDecay() {
+        EquationSystem local = Derivation.derive(new LocalBtc().model(), 1);
+        EquationSystem btc = Derivation.derive(new Btc().model(), 1);
+        assertEquals(btc.unknowns(), local.unknowns());
+        Random rnd = new Random(3);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] y = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+            double g = trial == 0 ? 0 : rnd.nextDouble();
+            Map<String, Double> p = new HashMap<>(Map.of("N", 10.0, "S", 5.0, "omega_x", 1.3, "kappa", 0.7, "gamma_local", g));
+            double[] a = local.rhs(0, y, p), b = btc.rhs(0, y, p);
+            int ix = local.indexOf("m1x"), iy = local.indexOf("m1y"), iz = local.indexOf("m1z");
+            assertEquals(b[ix] - g * y[ix] / 2, a[ix], 1e-12);
+            assertEquals(b[iy] - g * y[iy] / 2, a[iy], 1e-12);
+            assertEquals(b[iz] - g * (1 + y[iz]), a[iz], 1e-12);
+        }
+    }
+
+    @Test
+    void meanFieldIsExactForTheLocalBtc() {
+        MeanFieldVerdict v = MeanFieldVerifier.verify(new LocalBtc().model());
+        assertTrue(v.meanfieldExact(), v.reasons().toString());
+    }
+
+    @Test
+    void unscaledLocalRatesAreFlagged() {
+        // a local rate growing with N breaks the scaling (first-order rate O(N))
+        Model bad = Model.builder("bad-local").spinEnsembles(1, 4).real("g", 1, "")
+                .hamiltonian(OpSum.sx(1).scale("1/S")).localEmission(1, "g*N").build();
+        assertFalse(MeanFieldVerifier.verify(bad).meanfieldExact());
+    }
+}
