@@ -34,15 +34,10 @@ public final class LiouvillianSpectrum {
         int n = l.size();
         if (n <= denseLimit) return dense(l, space);
         if (oscillationShifts.length > 0) return nearShifts(l, count, oscillationShifts);
-        int nev = Math.min(n - 2, Math.max(2 * count + 4, 12));
+        int nev = Math.min(n - 2, count + 4);
         double sigma = shift(l.matrix());
         List<Complex> vals = SparseBridge.nearestFromPackage(l.matrix(), sigma, nev);
-        String who = "cumulus.solvers.sparse.ShiftInvertEigen";
-        if (vals == null) {
-            vals = ShiftInvertArnoldi.nearest(l.matrix(), sigma, nev);
-            who = "fallback Arnoldi";
-        }
-        return new Eigen(sort(vals), String.format("shift-invert Arnoldi (%s), sigma=%.3g, nev=%d: the eigenvalues nearest sigma, sorted by real part", who, sigma, nev));
+        return new Eigen(sort(vals), String.format("shift-invert Arnoldi (Krylov-Schur), sigma=%.3g, nev=%d: the eigenvalues nearest sigma, sorted by real part", sigma, nev));
     }
 
     /**
@@ -60,8 +55,8 @@ public final class LiouvillianSpectrum {
         list.add(new double[]{sigma0, 0});
         for (double[] sh : shifts) list.add(new double[]{sh[0] == 0 ? sigma0 : sh[0], sh[1]});
         for (double[] sh : list) {
-            List<Complex> vals = sh[1] == 0 ? SparseBridge.nearestFromPackage(l.matrix(), sh[0], nev) : null;
-            if (vals == null) vals = ComplexShiftArnoldi.nearest(l.matrix(), sh[0], sh[1], nev);
+            List<Complex> vals = sh[1] == 0 ? SparseBridge.nearestFromPackage(l.matrix(), sh[0], nev)
+                    : ComplexShiftArnoldi.nearest(l.matrix(), sh[0], sh[1], nev);
             double scale = 0;
             for (Complex z : vals) scale = Math.max(scale, z.abs());
             for (Complex z : vals) {
@@ -94,36 +89,22 @@ public final class LiouvillianSpectrum {
 
     static Eigen dense(Liouvillian l, HilbertSpace space) {
         DMatrixSparseCSC a = l.matrix();
-        int n = a.numRows;
-        int[] sign = ParitySymmetry.blocks(l, space);
+        List<int[]> blocks = SymmetryBlocks.of(List.of(a));
         List<Complex> all = new ArrayList<>();
-        String how;
-        if (sign == null) {
-            all.addAll(denseEig(a, null, 0));
-            how = "dense EJML eig of the " + n + "x" + n + " Liouvillian";
-        } else {
-            all.addAll(denseEig(a, sign, 1));
-            all.addAll(denseEig(a, sign, -1));
-            how = "dense EJML eig, Liouvillian split into two parity blocks";
-        }
+        for (int[] idx : blocks) all.addAll(denseEig(SymmetryBlocks.restrict(a, idx)));
+        String how = blocks.size() == 1 ? "dense EJML eig of the " + a.numRows + "x" + a.numRows + " Liouvillian"
+                : "dense EJML eig per invariant block (" + blocks.size() + " blocks of sizes "
+                  + blocks.stream().map(b -> Integer.toString(b.length)).collect(java.util.stream.Collectors.joining(", ")) + ")";
         return new Eigen(sort(all), how);
     }
 
-    private static List<Complex> denseEig(DMatrixSparseCSC a, int[] sign, int which) {
-        int n = a.numRows;
-        int[] map = new int[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) map[i] = (sign == null || sign[i] == which) ? m++ : -1;
-        DMatrixRMaj d = new DMatrixRMaj(m, m);
-        for (int c = 0; c < n; c++) {
-            if (map[c] < 0) continue;
-            for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) {
-                int r = map[a.nz_rows[k]];
-                if (r >= 0) d.unsafe_set(r, map[c], a.nz_values[k]);
-            }
-        }
+    private static List<Complex> denseEig(DMatrixSparseCSC a) {
+        int m = a.numRows;
         List<Complex> out = new ArrayList<>();
         if (m == 0) return out;
+        DMatrixRMaj d = new DMatrixRMaj(m, m);
+        for (int c = 0; c < m; c++)
+            for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) d.unsafe_set(a.nz_rows[k], c, a.nz_values[k]);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false);
         if (!eig.decompose(d)) throw new IllegalStateException("dense eigendecomposition failed (size " + m + ")");
         for (int i = 0; i < m; i++) out.add(new Complex(eig.getEigenvalue(i).real, eig.getEigenvalue(i).imaginary));

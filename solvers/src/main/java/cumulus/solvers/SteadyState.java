@@ -1,5 +1,7 @@
 package cumulus.solvers;
 
+import java.util.List;
+
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.ops.DConvertMatrixStruct;
@@ -24,11 +26,19 @@ public final class SteadyState {
             if (a.nz_rows[k] != r0) t.addItem(a.nz_rows[k], c, a.nz_values[k]);
         for (int p = 0; p < b.hilbertDimension(); p++) t.addItem(r0, b.diag(p), 1);
         DMatrixSparseCSC m = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
-        SparseBridge.Factorization lu = SparseBridge.factor(m);
-        double[] rhs = new double[n];
-        rhs[r0] = 1;
+        // Only the invariant block holding the populations (joined by the trace row) carries the
+        // state; the other blocks (e.g. btc's parity partner) have zero right-hand side: solve the
+        // one block, half the work for a Z2-symmetric Liouvillian.
+        int[] block = null;
+        for (int[] idx : SymmetryBlocks.of(List.of(m))) if (java.util.Arrays.binarySearch(idx, r0) >= 0) block = idx;
+        DMatrixSparseCSC mb = block.length == n ? m : SymmetryBlocks.restrict(m, block);
+        SparseBridge.Factorization lu = SparseBridge.factor(mb);
+        double[] rhs = new double[block.length];
+        rhs[java.util.Arrays.binarySearch(block, r0)] = 1;
+        double[] xb = new double[block.length];
+        lu.solve(rhs, xb);
         double[] x = new double[n];
-        lu.solve(rhs, x);
+        for (int i = 0; i < block.length; i++) x[block[i]] = xb[i];
         for (double v : x) if (!Double.isFinite(v))
             throw new IllegalStateException("steady-state solve gave non-finite values: the Liouvillian may have several steady states");
         double[] y = new double[n];

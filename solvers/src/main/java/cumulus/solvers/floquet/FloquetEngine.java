@@ -9,6 +9,7 @@ import cumulus.api.Schedule;
 import cumulus.solvers.HermitianBasis;
 import cumulus.solvers.Liouvillian;
 import cumulus.solvers.Moments;
+import cumulus.solvers.SymmetryBlocks;
 import cumulus.solvers.NumericModel;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;

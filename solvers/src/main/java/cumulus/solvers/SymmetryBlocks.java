@@ -1,4 +1,4 @@
-package cumulus.solvers.floquet;
+package cumulus.solvers;
 
 import org.ejml.data.DMatrixSparseCSC;
 
@@ -8,21 +8,29 @@ import java.util.List;
 /**
  * Invariant coordinate blocks shared by several sparse generators: the connected components of
  * the union of their sparsity graphs. A conserved superoperator parity (kerr-floquet's boson
- * parity makes ρ_mn with m+n even and m+n odd evolve separately) shows up as two components,
- * found without being declared; each block is then solved on its own, halving the work.
+ * parity makes ρ_mn with m+n even and m+n odd evolve separately; btc's ρ → Uρ*U† with
+ * U = (−1)^(S−m)) shows up as separate components, found without being declared; each block is
+ * then solved on its own (dense spectra, steady state, Floquet maps), halving the work.
  */
 public final class SymmetryBlocks {
     private SymmetryBlocks() { }
 
-    /** Index sets of the components, each sorted ascending; largest first. */
+    /**
+     * Index sets of the components, each sorted ascending; largest first. Entries below 1e-14 of
+     * the largest magnitude (round-off of cancelled terms) do not join components.
+     */
     public static List<int[]> of(List<DMatrixSparseCSC> generators) {
         int n = generators.get(0).numRows;
+        double max = 0;
+        for (DMatrixSparseCSC a : generators)
+            for (int k = 0; k < a.nz_length; k++) max = Math.max(max, Math.abs(a.nz_values[k]));
+        double tol = 1e-14 * max;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         for (DMatrixSparseCSC a : generators)
             for (int c = 0; c < n; c++)
                 for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++)
-                    if (a.nz_values[k] != 0) union(parent, a.nz_rows[k], c);
+                    if (Math.abs(a.nz_values[k]) > tol) union(parent, a.nz_rows[k], c);
         int[] count = new int[n];
         for (int i = 0; i < n; i++) count[find(parent, i)]++;
         int[][] members = new int[n][];
