@@ -60,7 +60,7 @@ public final class Fig2a implements Figure {
         fss.add(new Series("extrapolated N → ∞", new double[]{0}, new double[]{fit[0]}, Series.Style.CROSSES, Color.BLACK, false));
         fss.yRange(0, Math.max(1.4, 1.1 * java.util.Arrays.stream(ness).max().orElse(1)));
         d.number("C_diag_extrapolated_N_inf", fit[0]);
-        d.note("Model `btc`, ω_x/κ = 2, exact dynamics from all spins up (C_diag(0) = 1/N), t = 0..%s/κ, N = %s.", FigS2.fmt(tEnd), java.util.Arrays.toString(ns));
+        d.note("Model `btc`, ω_x/κ = 2, exact dynamics from all spins up (C_diag(0) = 1/N), t = 0..%s/κ, N = %s (dynamics for N ≤ 64; larger N enter through their NESS value only).", FigS2.fmt(tEnd), java.util.Arrays.toString(ns));
         d.note("C_diag(t) grows from its product-state value 1/N and oscillates towards the NESS value (dashed). "
                 + "The NESS value, fitted as c0 + c1/N + c2/N², extrapolates to **C_diag(N → ∞) = %.3f**, not zero: the NESS cumulants are extensive.", fit[0]);
         StringBuilder sb = new StringBuilder("NESS C_diag: ");

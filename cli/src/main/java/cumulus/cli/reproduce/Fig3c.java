@@ -33,6 +33,7 @@ public final class Fig3c implements Figure {
         d.note("");
         d.note("| ω_zz | N | C_all | C_diag | −Re λ_1 [κ] | λ_ADR [κ] |");
         d.note("|---|---|---|---|---|---|");
+        java.util.List<String> after = new java.util.ArrayList<>();
         for (int z = 0; z < OMEGA_ZZ.length; z++) {
             double wzz = OMEGA_ZZ[z];
             double[] call = new double[ns.length], cdiag = new double[ns.length], gap = new double[gapNs.length], gd = new double[gapNs.length];
@@ -53,11 +54,11 @@ public final class Fig3c implements Figure {
             }
             java.awt.Color col = Plots.color(z == 0 ? 0 : 2);
             double[] ext0 = Fits.inverseN(nd, call);
-            c.add(new Series("C_all, ω_zz = " + wzz, nd, call, Series.Style.LINE_MARKERS, col, true)
+            c.add(new Series("C_all, ω_zz = " + FigS2.fmt(wzz), nd, call, Series.Style.LINE_MARKERS, col, true)
                     .legend(String.format(java.util.Locale.ROOT, "C_all, ω_zz = %s (→ %.2f as N → ∞)", FigS2.fmt(wzz), ext0[0]), true));
-            c.add(new Series("C_diag, ω_zz = " + wzz, nd, cdiag, Series.Style.DASHED, col, true));
-            r.add(new Series("λ_ADR (fit), ω_zz = " + wzz, adrN, adr, Series.Style.MARKERS, col, true));
-            r.add(new Series("−Re λ_1 (spectrum), ω_zz = " + wzz, gd, gap, Series.Style.DASHED, col, true));
+            c.add(new Series("C_diag, ω_zz = " + FigS2.fmt(wzz), nd, cdiag, Series.Style.DASHED, col, true));
+            r.add(new Series("λ_ADR (fit), ω_zz = " + FigS2.fmt(wzz), adrN, adr, Series.Style.MARKERS, col, true));
+            r.add(new Series("−Re λ_1 (spectrum), ω_zz = " + FigS2.fmt(wzz), gd, gap, Series.Style.DASHED, col, true));
             double[] pc = Fits.powerLaw(nd, call), pg = Fits.powerLaw(gd, gap);
             double[] ext = Fits.inverseN(nd, call);
             d.number("C_all_exponent_omega_zz_" + wzz, pc[0]);
@@ -69,10 +70,11 @@ public final class Fig3c implements Figure {
                 d.note("| %s | %d | %.4f | %.4f | %s | %s |", FigS2.fmt(wzz), ns[k], call[k], cdiag[k], gi < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.4f", gap[gi]),
                         ai < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.4f", adr[ai]));
             }
-            d.note("");
-            d.note("ω_zz = %s: C_all ~ N^%.2f over this range, extrapolating (c0 + c1/N%s) to C_all(∞) ≈ %.2f; gap ~ N^%.2f.", FigS2.fmt(wzz), pc[0], ns.length >= 4 ? " + c2/N²" : "", ext[0], pg[0]);
-            d.note("");
+            after.add(String.format(java.util.Locale.ROOT, "ω_zz = %s: C_all ~ N^%.2f over this range, extrapolating (c0 + c1/N%s) to C_all(∞) ≈ %.2f; gap ~ N^%.2f.",
+                    FigS2.fmt(wzz), pc[0], ns.length >= 4 ? " + c2/N²" : "", ext[0], pg[0]));
         }
+        d.note("");
+        for (String a : after) d.note(a).note("");
         d.note("The NESS cumulants stay of order one as N grows (extensive) while λ_ADR and the gap fall with N: gapless, as Eq. (11) requires.");
         return d;
     }

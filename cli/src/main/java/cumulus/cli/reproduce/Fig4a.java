@@ -29,7 +29,7 @@ public final class Fig4a implements Figure {
 
     @Override public String caption() { return "kerr-floquet stroboscopic position x(nT) for N = 60 from a coherent state: period doubling that barely decays"; }
 
-    @Override public FigureData compute(Mode mode, Context ctx) { return compute(ctx, 60, 65, mode.pick(50, 200)); }
+    @Override public FigureData compute(Mode mode, Context ctx) { return compute(ctx, 60, 65, mode.pick(50, 100)); }
 
     /** The stroboscopic series: rows {n, t, <x>, <p>, K(x,x), top-Fock population}. */
     static double[][] stroboscopic(Context ctx, int n, int cutoff, int periods, double alpha) {
@@ -67,7 +67,7 @@ public final class Fig4a implements Figure {
         double[] nn = new double[s.length], xs = new double[s.length], kxx = new double[s.length];
         double maxTop = 0;
         for (int k = 0; k < s.length; k++) { nn[k] = s[k][0]; xs[k] = s[k][2]; kxx[k] = s[k][4]; maxTop = Math.max(maxTop, s[k][5]); }
-        px.add(new Series("exact <x>(nT)", nn, xs, Series.Style.LINE_MARKERS, Plots.color(0), true));
+        px.add(new Series("exact <x>(nT)", nn, xs, Series.Style.MARKERS, Plots.color(0), true));
         pk.add(new Series("exact K(x,x)(nT)", nn, kxx, Series.Style.LINE_MARKERS, Plots.color(0), true));
         double maxDiff = Double.NaN;
         Path ref = ctx.ref("kerr_floquet_stroboscopic_N60.csv");

@@ -87,6 +87,13 @@ public final class Plots {
         return out;
     }
 
+    /** log10(max/min) of the positive finite values on one axis of the panel. */
+    static double decades(Panel p, boolean xAxis) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Series s : p.series()) for (double v : xAxis ? s.x() : s.y()) if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        return hi > 0 ? Math.log10(hi / lo) : 0;
+    }
+
     static XYChart chart(Panel p) {
         int w = p.square ? H - 20 : W;
         XYChart c = new XYChartBuilder().width(w).height(H).title(p.title()).xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
@@ -104,8 +111,9 @@ public final class Plots {
         st.setMarkerSize(6);
         st.setXAxisLogarithmic(p.logX);
         st.setYAxisLogarithmic(p.logY);
-        // log x (system sizes N, spanning one or two decades): label 2..9 × 10^k too; log y: decades only
-        if (p.logX) st.setXAxisLogarithmicDecadeOnly(false);
+        // log axes spanning up to 2.5 (x: sizes N) or 1.5 (y) decades also label 2..9 × 10^k; wider ones decades only
+        if (p.logX) st.setXAxisLogarithmicDecadeOnly(decades(p, true) > 2.5);
+        if (p.logY) st.setYAxisLogarithmicDecadeOnly(decades(p, false) > 1.5);
         if (p.xMin != null) st.setXAxisMin(p.xMin);
         if (p.xMax != null) st.setXAxisMax(p.xMax);
         if (p.yMin != null) st.setYAxisMin(p.yMin);
@@ -144,11 +152,12 @@ public final class Plots {
             xy.setShowInLegend(s.inLegend());
             anyLegend |= s.inLegend();
             switch (s.style()) {
-                case LINE -> { xy.setMarker(SeriesMarkers.NONE); xy.setLineWidth(1.6f); }
+                // solid strokes set explicitly: XChart's theme otherwise cycles dash patterns by series index
+                case LINE -> { xy.setMarker(SeriesMarkers.NONE); xy.setLineStyle(new BasicStroke(1.6f)); }
                 case DASHED -> { xy.setMarker(SeriesMarkers.NONE); xy.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{7f, 5f}, 0f)); }
                 case DOTTED -> { xy.setMarker(SeriesMarkers.NONE); xy.setLineStyle(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[]{1.5f, 4f}, 0f)); }
                 case MARKERS -> { xy.setMarker(SeriesMarkers.CIRCLE); xy.setLineStyle(SeriesLines.NONE); }
-                case LINE_MARKERS -> { xy.setMarker(SeriesMarkers.CIRCLE); xy.setLineWidth(1.4f); }
+                case LINE_MARKERS -> { xy.setMarker(SeriesMarkers.CIRCLE); xy.setLineStyle(new BasicStroke(1.4f)); }
                 case CROSSES -> { xy.setMarker(SeriesMarkers.CROSS); xy.setLineStyle(SeriesLines.NONE); }
             }
         }

@@ -46,6 +46,8 @@ import java.util.Map;
 public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, DynamicsSolver {
     public static final int DENSE_LIMIT = 1200;
     public static final String SECTOR = "permutation-symmetric sector";
+    /** Real Liouvillian size above which the complex-shift searches of the sparse spectrum are skipped (N ≳ 60). */
+    public static final int COMPLEX_SHIFT_LIMIT = 60000;
 
     private final int denseLimit;
     private final boolean oscillationShifts;
@@ -277,7 +279,9 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         double sigma = shift(full);
         List<Complex> all = new ArrayList<>();
         StringBuilder how = new StringBuilder(split);
-        List<Double> freqs = oscillationShifts ? frequencies(l) : List.of();
+        List<Double> freqs = oscillationShifts && n <= COMPLEX_SHIFT_LIMIT ? frequencies(l) : List.of();
+        if (oscillationShifts && n > COMPLEX_SHIFT_LIMIT && !frequencies(l).isEmpty())
+            how.append("complex shifts skipped above ").append(COMPLEX_SHIFT_LIMIT).append(" real unknowns (each costs a 2n complex-as-real LU): an oscillating slow mode far from the real axis could be missed; ");
         for (DMatrixSparseCSC a : parts) {
             int nev = Math.min(a.numRows - 2, Math.max(2 * count + 4, 12));
             List<Complex> vals = SparseBridge.nearestFromPackage(a, sigma, nev);

@@ -28,8 +28,9 @@ final class NestedDissection {
      * Pair coarsening before dissection. Off by default: Hermitian-basis Liouvillians of collective spins have no
      * such pairs (their symmetric and antisymmetric parts live on the two decoupled parity sublattices).
      */
+    /** Separator level choice: each side must hold at least BAL of the weight; score = size * (1 + IMB * imbalance). */
     static final double BAL = Double.parseDouble(System.getProperty("cumulus.sparse.bal", "0.3"));
-    static final double IMB = Double.parseDouble(System.getProperty("cumulus.sparse.imb", "2.0"));
+    static final double IMB = Double.parseDouble(System.getProperty("cumulus.sparse.imb", "0.5"));
     static final boolean COMPRESS = Boolean.parseBoolean(System.getProperty("cumulus.sparse.compress", "false"));
 
     /** perm[newPos] = old index. */
