@@ -15,7 +15,6 @@ import cumulus.api.Trajectory;
 import cumulus.solvers.ComplexShiftArnoldi;
 import cumulus.solvers.InitialStates;
 import cumulus.solvers.LiouvillianSpectrum;
-import cumulus.solvers.ShiftInvertArnoldi;
 import cumulus.solvers.SparseBridge;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
@@ -285,7 +284,6 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         for (DMatrixSparseCSC a : parts) {
             int nev = Math.min(a.numRows - 2, Math.max(2 * count + 4, 12));
             List<Complex> vals = SparseBridge.nearestFromPackage(a, sigma, nev);
-            if (vals == null) vals = ShiftInvertArnoldi.nearest(a, sigma, nev);
             merge(all, vals);
             for (double w : freqs) merge(all, ComplexShiftArnoldi.nearest(a, sigma, w, nev));
         }
