@@ -78,4 +78,13 @@ class KerrFloquetTest {
         }
         assertTrue(r.topFockPopulation() > 1e-6, "cutoff " + cutoff + ": top Fock population " + r.topFockPopulation());
     }
+
+    @Test
+    void truncationGuardWatchesTheWholePeriodNotOnlyStroboscopicTimes() {
+        // N = 80, cutoff 65: at t = nT the top Fock population is ~1e-15, yet mid-period it passes
+        // 1e-6 and the Floquet gap is 25x too large (1.56e-5 against 6.25e-7 at cutoff 100)
+        FloquetResult r = new FloquetEngine().floquet(KERR, KERR.resolve(Map.of("N", "80", "cutoff", "65")), 2);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("during the period")), r.warnings().toString());
+        assertTrue(r.topFockPopulation() > 1e-6, "reported population is the maximum over the period: " + r.topFockPopulation());
+    }
 }
