@@ -67,7 +67,15 @@ public final class Main implements Runnable {
             err.flush();
             return 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("cumulus: error: out of memory (max heap " + String.format("%.1f", Runtime.getRuntime().maxMemory() / 1e9)
+                    + " GB): use a smaller N or cutoff, or raise the heap with CUMULUS_JAVA_OPTS=-Xmx16g");
+            err.flush();
+            code = 1;
+        }
         out.flush();
         return code;
     }
