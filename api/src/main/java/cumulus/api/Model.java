@@ -62,6 +62,22 @@ public final class Model {
     public Schedule schedule() { return schedule; }
     public boolean isPeriodic() { return schedule != null; }
 
+    /** Whether any coefficient (H, jump, Γ, local rate) uses the time t explicitly. */
+    public boolean dependsOnTime() {
+        for (OpSum.Term t : hamiltonian.terms()) if (t.coefficient().symbols().contains("t")) return true;
+        for (Dissipator d : dissipators) {
+            if (d instanceof Dissipator.Jump j) {
+                if (j.rate().symbols().contains("t")) return true;
+                for (OpSum.Term t : j.operator().terms()) if (t.coefficient().symbols().contains("t")) return true;
+            } else if (d instanceof Dissipator.GammaMatrix g) {
+                for (Expr[] row : g.gamma()) for (Expr e : row) if (e.symbols().contains("t")) return true;
+            } else if (d instanceof Dissipator.Local l) {
+                if (l.rate().symbols().contains("t")) return true;
+            }
+        }
+        return false;
+    }
+
     public Parameter parameter(String n) {
         for (Parameter p : parameters) if (p.name().equals(n)) return p;
         return null;

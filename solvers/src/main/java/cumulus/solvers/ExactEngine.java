@@ -138,7 +138,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     }
 
     private static void requireStatic(Model model, String what) {
-        if (model.isPeriodic() || usesTime(model))
+        if (model.isPeriodic() || model.dependsOnTime())
             throw new cumulus.api.ModelException("model " + model.name() + " is periodically driven: its " + what
                     + " is a Floquet problem, use 'cumulus floquet " + model.name() + "'");
     }
@@ -156,7 +156,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     @Override
     public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
         if (model.hasLocalDissipation()) return new cumulus.solvers.piqs.PiqsEngine().evolve(model, parameters, initial, tEnd, dt);
-        if (usesTime(model)) throw new cumulus.api.ModelException("model " + model.name()
+        if (model.dependsOnTime()) throw new cumulus.api.ModelException("model " + model.name()
                 + " has coefficients depending on t; the exact engine supports constant and piecewise-constant (schedule) drives only");
         List<Liouvillian> gens = new ArrayList<>();
         double[] durations = {Double.POSITIVE_INFINITY};
@@ -207,20 +207,5 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         });
         fockWarning(boson ? maxTop[0] : Double.NaN, warnings);
         return new Trajectory(cols, rows, warnings);
-    }
-
-    private static boolean usesTime(Model m) {
-        for (var t : m.hamiltonian().terms()) if (t.coefficient().symbols().contains("t")) return true;
-        for (var d : m.dissipators()) {
-            if (d instanceof cumulus.api.Dissipator.Jump j) {
-                if (j.rate().symbols().contains("t")) return true;
-                for (var t : j.operator().terms()) if (t.coefficient().symbols().contains("t")) return true;
-            } else if (d instanceof cumulus.api.Dissipator.GammaMatrix g) {
-                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) if (g.get(a, b).symbols().contains("t")) return true;
-            } else if (d instanceof cumulus.api.Dissipator.Local l) {
-                if (l.rate().symbols().contains("t")) return true;
-            }
-        }
-        return false;
     }
 }

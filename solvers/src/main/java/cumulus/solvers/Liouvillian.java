@@ -21,15 +21,7 @@ public final class Liouvillian {
     public int size() { return basis.size(); }
 
     /** y = L x. */
-    public void apply(double[] x, double[] y) {
-        Arrays.fill(y, 0);
-        DMatrixSparseCSC a = matrix;
-        for (int c = 0; c < a.numCols; c++) {
-            double xc = x[c];
-            if (xc == 0) continue;
-            for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) y[a.nz_rows[k]] += a.nz_values[k] * xc;
-        }
-    }
+    public void apply(double[] x, double[] y) { cumulus.solvers.SparseOps.multiply(matrix, x, y); }
 
     public static Liouvillian assemble(NumericModel m) {
         int d = m.dimension();

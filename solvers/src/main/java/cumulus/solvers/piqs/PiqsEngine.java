@@ -355,7 +355,7 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         if (!(dt > 0) || !(tEnd >= 0)) throw new ModelException("need dt > 0 and t-end >= 0, got dt = " + dt + ", t-end = " + tEnd);
         PiqsLiouvillian l = PiqsLiouvillian.assemble(model, parameters);
         List<String> warnings = new ArrayList<>(l.warnings());
-        if (usesTime(model)) warnings.add("the exact engine evaluates coefficients at t = 0: time-dependent coefficients are frozen");
+        if (model.dependsOnTime()) warnings.add("the exact engine evaluates coefficients at t = 0: time-dependent coefficients are frozen");
         PiqsMoments mo = new PiqsMoments(l);
         List<String> names = mo.names();
         List<String> cols = new ArrayList<>();
@@ -395,21 +395,6 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         for (int i = 0; i < v.mean().length; i++) row[c++] = v.second(i);
         row[c] = sp.blockPopulations(x)[0] / sp.trace(x);
         return row;
-    }
-
-    private static boolean usesTime(Model m) {
-        for (var t : m.hamiltonian().terms()) if (t.coefficient().symbols().contains("t")) return true;
-        for (var d : m.dissipators()) {
-            if (d instanceof cumulus.api.Dissipator.Jump j) {
-                if (j.rate().symbols().contains("t")) return true;
-                for (var t : j.operator().terms()) if (t.coefficient().symbols().contains("t")) return true;
-            } else if (d instanceof cumulus.api.Dissipator.GammaMatrix g) {
-                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) if (g.get(a, b).symbols().contains("t")) return true;
-            } else if (d instanceof cumulus.api.Dissipator.Local lo) {
-                if (lo.rate().symbols().contains("t")) return true;
-            }
-        }
-        return false;
     }
 
     /** Parameter values with S and t filled in (tests). */

@@ -65,15 +65,7 @@ public final class PiqsLiouvillian {
     public List<String> warnings() { return List.copyOf(warnings); }
 
     /** y = L x. */
-    public void apply(double[] x, double[] y) {
-        Arrays.fill(y, 0);
-        DMatrixSparseCSC a = matrix;
-        for (int c = 0; c < a.numCols; c++) {
-            double xc = x[c];
-            if (xc == 0) continue;
-            for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) y[a.nz_rows[k]] += a.nz_values[k] * xc;
-        }
-    }
+    public void apply(double[] x, double[] y) { cumulus.solvers.SparseOps.multiply(matrix, x, y); }
 
     /** Checks that the model is one the permutation-invariant engine handles: one spin ensemble, no boson. */
     public static void checkSupported(Model model) {
