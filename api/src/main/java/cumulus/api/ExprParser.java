@@ -95,6 +95,18 @@ public final class ExprParser {
 
     private Expr number() {
         int start = pos;
+        pos = scanNumber(s, pos);
+        Expr e = literal(s.substring(start, pos));
+        if (e == null) {
+            pos = start;
+            throw error("malformed number '" + s.substring(start, scanNumber(s, start)) + "'");
+        }
+        return e;
+    }
+
+    /** End index of the numeric literal starting at {@code start}: digits and '.', then an optional exponent. */
+    public static int scanNumber(String s, int start) {
+        int pos = start;
         while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) pos++;
         if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
             int save = pos;
@@ -104,19 +116,25 @@ public final class ExprParser {
                 while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
             } else pos = save;
         }
-        String t = s.substring(start, pos);
+        return pos;
+    }
+
+    /**
+     * A numeric literal as an exact rational where it is one (integers; decimals such as 0.35 = 35/100),
+     * otherwise a finite floating constant; null when the text is not a finite number.
+     */
+    public static Expr literal(String t) {
         if (t.matches("\\d{1,15}")) return Expr.num(Long.parseLong(t));
         if (t.matches("\\d{1,9}\\.\\d{1,9}")) {
-            // decimal literals are exact rationals: 0.35 = 35/100
             String[] parts = t.split("\\.");
             long den = (long) Math.pow(10, parts[1].length());
             return Expr.rat(Long.parseLong(parts[0]) * den + Long.parseLong(parts[1]), den);
         }
         try {
-            return new Expr.Real(Double.parseDouble(t));
+            double v = Double.parseDouble(t);
+            return Double.isFinite(v) ? Expr.real(v) : null;
         } catch (NumberFormatException e) {
-            pos = start;
-            throw error("malformed number '" + t + "'");
+            return null;
         }
     }
 }

@@ -24,7 +24,7 @@ public final class ComplexShiftArnoldi {
     private ComplexShiftArnoldi() { }
 
     public static List<Complex> nearest(DMatrixSparseCSC a, double s, double w, int nev) {
-        if (w == 0) return ShiftInvertArnoldi.nearest(a, s, nev);
+        if (w == 0) return cumulus.solvers.sparse.ShiftInvertEigen.nearest(a, s, nev);
         int n = a.numRows;
         SparseBridge.Factorization lu = SparseBridge.factor(block(a, s, w));
         int m = Math.min(n - 1, Math.max(2 * nev + 30, 60));
@@ -44,7 +44,7 @@ public final class ComplexShiftArnoldi {
     }
 
     static DMatrixSparseCSC block(DMatrixSparseCSC a, double s, double w) {
-        DMatrixSparseCSC sh = ShiftInvertArnoldi.shifted(a, s);
+        DMatrixSparseCSC sh = cumulus.solvers.sparse.ShiftInvertEigen.shifted(a, s);
         int n = a.numRows, nn = 2 * n;
         int nz = 2 * sh.nz_length + 2 * n;
         int[] colIdx = new int[nn + 1];

@@ -21,34 +21,9 @@ import java.util.Random;
 public final class ShiftInvertArnoldi {
     private ShiftInvertArnoldi() { }
 
-    /** A − σI, built column by column (a diagonal entry is inserted where A has none). */
+    /** A − σI (the sparse package's construction). */
     public static DMatrixSparseCSC shifted(DMatrixSparseCSC a, double sigma) {
-        int n = a.numRows;
-        int[] colIdx = new int[n + 1];
-        int[] rows = new int[a.nz_length + n];
-        double[] vals = new double[a.nz_length + n];
-        int nz = 0;
-        for (int c = 0; c < n; c++) {
-            colIdx[c] = nz;
-            boolean done = false;
-            for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) {
-                int r = a.nz_rows[k];
-                if (!done && r > c) { rows[nz] = c; vals[nz++] = -sigma; done = true; }
-                rows[nz] = r;
-                vals[nz] = a.nz_values[k] - (r == c ? sigma : 0);
-                if (r == c) done = true;
-                nz++;
-            }
-            if (!done) { rows[nz] = c; vals[nz++] = -sigma; }
-        }
-        colIdx[n] = nz;
-        DMatrixSparseCSC s = new DMatrixSparseCSC(n, n, 0);
-        s.col_idx = colIdx;
-        s.nz_rows = rows;
-        s.nz_values = vals;
-        s.nz_length = nz;
-        s.indicesSorted = true;
-        return s;
+        return cumulus.solvers.sparse.ShiftInvertEigen.shifted(a, sigma);
     }
 
     /** The {@code nev} eigenvalues of {@code a} nearest {@code sigma}. */

@@ -323,29 +323,11 @@ final class OpParser {
 
     private Expr number() {
         int start = pos;
-        while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) pos++;
-        if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) pos++;
-            if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
-            } else pos = save;
-        }
+        pos = cumulus.api.ExprParser.scanNumber(s, pos);
         String t = s.substring(start, pos);
-        if (t.matches("\\d{1,15}")) return Expr.num(Long.parseLong(t));
-        if (t.matches("\\d{1,9}\\.\\d{1,9}")) {
-            String[] parts = t.split("\\.");
-            long den = (long) Math.pow(10, parts[1].length());
-            return Expr.rat(Long.parseLong(parts[0]) * den + Long.parseLong(parts[1]), den);
-        }
-        try {
-            double v = Double.parseDouble(t);
-            if (!Double.isFinite(v)) throw new NumberFormatException();
-            return Expr.real(v);
-        } catch (NumberFormatException e) {
-            throw new ParseError(start, "malformed number '" + t + "'");
-        }
+        Expr e = cumulus.api.ExprParser.literal(t);
+        if (e == null) throw new ParseError(start, "malformed number '" + t + "'");
+        return e;
     }
 
     /** ", did you mean 'x'?" for a close name (edit distance at most 2, or the same ignoring case). */
