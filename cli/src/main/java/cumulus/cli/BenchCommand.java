@@ -31,13 +31,13 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the gap and the steady state against QuTiP (shared/bench/qutip_peer.py), side by side.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides) or floquet (kerr-floquet gap vs QuTiP) (default ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP) or local (local-btc steady state and gap vs QuTiP PIQS) (default ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--model", defaultValue = "btc", description = "btc or dephasing (default ${DEFAULT-VALUE})")
     String modelName;
 
-    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60 unless given)")
+    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60 and the local suite 20,40,100 unless given)")
     List<Integer> sizes;
 
     @Option(names = "--peer", defaultValue = "true", negatable = true, description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
@@ -60,8 +60,9 @@ final class BenchCommand implements Callable<Integer> {
         switch (suite) {
             case "codegen" -> { return new CodegenBench(spec.commandLine().getOut()).run(); }
             case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
+            case "local" -> { return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "exact" -> { }
-            default -> throw new ModelException("--suite must be exact, codegen or floquet, got '" + suite + "'");
+            default -> throw new ModelException("--suite must be exact, codegen, floquet or local, got '" + suite + "'");
         }
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");

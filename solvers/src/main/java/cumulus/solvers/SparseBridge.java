@@ -29,6 +29,11 @@ public final class SparseBridge {
         };
     }
 
+    /** For each matrix, its nev eigenvalues nearest sigma; independent matrices are solved side by side on two cores. */
+    public static List<List<Complex>> nearestEach(List<DMatrixSparseCSC> parts, double sigma, int nev) {
+        return ShiftInvertEigen.nearestEach(parts, sigma, nev);
+    }
+
     /** The eigenvalues of a nearest the real shift sigma (residual-checked). */
     public static List<Complex> nearestFromPackage(DMatrixSparseCSC a, double sigma, int nev) {
         return ShiftInvertEigen.nearest(a, sigma, nev);

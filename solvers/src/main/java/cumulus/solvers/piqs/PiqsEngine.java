@@ -281,13 +281,11 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         List<Double> freqs = oscillationShifts && n <= COMPLEX_SHIFT_LIMIT ? frequencies(l) : List.of();
         if (oscillationShifts && n > COMPLEX_SHIFT_LIMIT && !frequencies(l).isEmpty())
             how.append("complex shifts skipped above ").append(COMPLEX_SHIFT_LIMIT).append(" real unknowns (each costs a 2n complex-as-real LU): an oscillating slow mode far from the real axis could be missed; ");
-        for (DMatrixSparseCSC a : parts) {
-            int nev = Math.min(a.numRows - 2, Math.max(2 * count + 4, 12));
-            List<Complex> vals = SparseBridge.nearestFromPackage(a, sigma, nev);
-            merge(all, vals);
-            for (double w : freqs) merge(all, ComplexShiftArnoldi.nearest(a, sigma, w, nev));
-        }
-        int nev = Math.max(2 * count + 4, 12);
+        // each sector holds at most `count` of the union's leading eigenvalues; 4 more per sector are margin
+        int nev = Math.max(count + 4, 8);
+        for (List<Complex> vals : SparseBridge.nearestEach(parts, sigma, nev)) merge(all, vals);
+        for (DMatrixSparseCSC a : parts)
+            for (double w : freqs) merge(all, ComplexShiftArnoldi.nearest(a, sigma, w, Math.min(a.numRows - 2, nev)));
         how.append(String.format("shift-invert Arnoldi (cumulus.solvers.sparse), nev=%d per sector nearest sigma=%.3g", nev, sigma));
         for (double w : freqs) how.append(String.format(" and %.3g%+.3gi", sigma, w));
         how.append(", merged and sorted by real part");

@@ -225,7 +225,7 @@ final class NestedDissection {
 
         Builder(Graph g, int leafSize) {
             this(g, leafSize, new int[g.n], new java.util.concurrent.atomic.AtomicInteger(1));
-            allowParallel = DenseKernels.THREADS >= 2;
+            allowParallel = DenseKernels.canSplit();
         }
 
         Builder(Graph g, int leafSize, int[] part, java.util.concurrent.atomic.AtomicInteger labels) {
@@ -242,7 +242,7 @@ final class NestedDissection {
             // dense vertices (e.g. a trace row) would short-cut every level structure: order them last
             long sumDeg = g.xadj[g.n];
             double avg = g.n == 0 ? 0 : (double) sumDeg / g.n;
-            int denseLimit = (int) Math.max(100, 50 * avg);
+            int denseLimit = (int) Math.max(32, 10 * avg);
             int nDense = 0;
             for (int v = 0; v < g.n; v++) if (g.xadj[v + 1] - g.xadj[v] > denseLimit) nDense++;
             if (nDense * 4 > g.n) nDense = 0;   // not a few hubs: treat normally

@@ -38,6 +38,11 @@ public final class ShiftInvertEigen {
     /** Residual acceptance on the original matrix, relative to max(‖A‖₁, |λ|). */
     static final double RESIDUAL_TOL = 1e-8;
     private static final int MAX_RESTARTS = 400;
+    /**
+     * Size above which convergence is checked between restarts too: there a solve costs more than the
+     * small dense eigenproblems of a check; below, checking only at restarts is cheaper.
+     */
+    static final int EARLY_EXIT_SIZE = 8000;
     private static final boolean DEBUG = Boolean.getBoolean("cumulus.sparse.debug");
 
     /**
@@ -46,6 +51,22 @@ public final class ShiftInvertEigen {
      */
     public static List<Complex> nearest(DMatrixSparseCSC a, double sigma, int nev) {
         return nearest(a, sigma, nev, SparseLU.factor(shifted(a, sigma)));
+    }
+
+    /**
+     * {@link #nearest(DMatrixSparseCSC, double, int)} for each of several independent matrices (e.g. the
+     * symmetry sectors of one Liouvillian), two at a time side by side when two cores are available.
+     */
+    public static List<List<Complex>> nearestEach(List<DMatrixSparseCSC> parts, double sigma, int nev) {
+        List<List<Complex>> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) out.add(null);
+        for (int i = 0; i < parts.size(); i += 2) {
+            final int i0 = i, i1 = i + 1;
+            if (i1 >= parts.size()) { out.set(i0, nearest(parts.get(i0), sigma, Math.min(nev, Math.max(1, parts.get(i0).numRows - 2)))); break; }
+            DenseKernels.sideBySide(() -> out.set(i0, nearest(parts.get(i0), sigma, Math.min(nev, Math.max(1, parts.get(i0).numRows - 2)))),
+                    () -> out.set(i1, nearest(parts.get(i1), sigma, Math.min(nev, Math.max(1, parts.get(i1).numRows - 2)))));
+        }
+        return out;
     }
 
     /** As {@link #nearest(DMatrixSparseCSC, double, int)} with a factorisation of A − σI supplied by the caller. */
@@ -207,9 +228,31 @@ public final class ShiftInvertEigen {
                     V[j + 1] = w;
                 }
                 int mm = j + 1;
-                if (mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && converged(ritzPairs(mm, want + 1))) return mm;
+                // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
+                // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
+                if (n > EARLY_EXIT_SIZE && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
             }
             return m;
+        }
+
+        private double[] lastWanted;
+
+        /** Whether the {@code want} largest Ritz values of H(0:mm,0:mm) agree with those of the previous check to ~sqrt(TOL). */
+        private boolean settled(int mm) {
+            DMatrixRMaj Hm = new DMatrixRMaj(mm, mm);
+            for (int i = 0; i < mm; i++) for (int j = 0; j < mm; j++) Hm.set(i, j, H[i][j]);
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(mm, false);
+            if (!eig.decompose(Hm)) return true;
+            double[] abs = new double[mm];
+            for (int i = 0; i < mm; i++) abs[i] = -Math.hypot(eig.getEigenvalue(i).real, eig.getEigenvalue(i).imaginary);
+            Arrays.sort(abs);
+            double[] now = Arrays.copyOf(abs, Math.min(mm, want + 1));
+            double[] before = lastWanted;
+            lastWanted = now;
+            if (before == null || before.length != now.length) return false;
+            for (int i = 0; i < now.length; i++)
+                if (Math.abs(now[i] - before[i]) > Math.sqrt(TOL) * Math.abs(now[i])) return false;
+            return true;
         }
 
         /** Ritz pairs of H(0:m,0:m), sorted by |θ| descending, conjugates adjacent (positive imaginary first). */

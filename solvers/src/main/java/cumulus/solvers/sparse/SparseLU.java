@@ -362,7 +362,7 @@ public final class SparseLU {
          * offers no useful split or only one thread is allowed.
          */
         private int[][] splitTree(int nt, double[] work, int[] first) {
-            if (DenseKernels.THREADS < 2 || nt < 4) return null;
+            if (!DenseKernels.canSplit() || nt < 4) return null;
             java.util.List<Integer> cand = new java.util.ArrayList<>();
             for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) cand.add(t);
             while (cand.size() == 1) {

@@ -1,0 +1,122 @@
+package cumulus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cumulus.api.Model;
+import cumulus.api.SpectrumResult;
+import cumulus.api.SteadyStateResult;
+import cumulus.plugins.Cumulus;
+import cumulus.solvers.piqs.PiqsEngine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 8's benchmark: local-btc steady state and gap from the permutation-invariant engine beside QuTiP's
+ * PIQS ({@code bench/qutip_piqs_local.py}) in one run: PIQS as its users run it (qutip.steadystate and eigs on
+ * {@code Dicke.liouvillian()}) and PIQS's Liouvillian restricted to its block-diagonal part, solved by SciPy.
+ * Both sides include building the Liouvillian in every time.
+ */
+final class LocalBench {
+    static final List<Integer> DEFAULT_SIZES = List.of(20, 40, 100);
+    private final PrintWriter out;
+    private final boolean peer;
+    private final int timeout;
+    private final List<Integer> sizes;
+    private final String python;
+
+    LocalBench(PrintWriter out, boolean peer, int timeout, List<Integer> sizes, String python) {
+        this.out = out;
+        this.peer = peer;
+        this.timeout = timeout;
+        this.sizes = sizes.equals(List.of(64, 128, 256, 512)) ? DEFAULT_SIZES : sizes;
+        this.python = python;
+    }
+
+    int run() throws Exception {
+        Model model = Cumulus.create().models().get("local-btc");
+        // the same work as the peer: one real shift (no complex shifts for oscillating modes)
+        PiqsEngine engine = new PiqsEngine(PiqsEngine.DENSE_LIMIT, false);
+        Path script = Path.of(System.getProperty("cumulus.home", ".")).resolve("bench/qutip_piqs_local.py");
+        boolean havePeer = peer && Files.isRegularFile(script);
+        for (int k = 0; k < 4; k++) {   // JIT warm-up
+            Map<String, Double> p = params(model, k < 2 ? 12 : 20);
+            engine.steadyState(model, p);
+            engine.spectrum(model, p, 4);
+        }
+        out.println("# local-btc, omega_x = kappa = gamma_local = 1; every time includes building the Liouvillian");
+        out.println("# Cumulus: permutation-invariant engine, best of 3 after JIT warm-up (one run above N = 40)");
+        out.println("# piqs:  QuTiP PIQS as documented: Dicke(...).liouvillian(), qutip.steadystate (method 'power': 'direct' fails,");
+        out.println("#        'Factor is exactly singular'), gap from scipy eigs(sigma=0.01) on that Liouvillian (N <= 20 only: slow)");
+        out.println("# block: the same Liouvillian restricted to its block-diagonal (j,m,m') elements, SciPy spsolve / eigs(sigma=0.01)");
+        out.printf("%-4s %-7s %-9s | %-9s %-11s %-7s %-11s %-7s | %-9s %-11s %-7s %-11s %-7s%n", "N", "states", "unknowns",
+                "ness_s", "piqs_ness_s", "x", "block_ness", "x", "gap_s", "piqs_gap_s", "x", "block_gap", "x");
+        StringBuilder values = new StringBuilder();
+        for (int n : sizes) {
+            Map<String, Double> p = params(model, n);
+            int reps = n <= 40 ? 3 : 1;
+            SteadyStateResult ness = null;
+            SpectrumResult gap = null;
+            for (int r = 0; r < reps; r++) {
+                SteadyStateResult s = engine.steadyState(model, p);
+                if (ness == null || s.seconds() < ness.seconds()) ness = s;
+                SpectrumResult g = engine.spectrum(model, p, 4);
+                if (gap == null || g.seconds() < gap.seconds()) gap = g;
+            }
+            JsonNode j = havePeer ? runPeer(script, n) : null;
+            double build = j == null ? Double.NaN : j.path("build_seconds").asDouble(Double.NaN);
+            double piqsNess = build + seconds(j, "piqs_steady"), blockNess = build + seconds(j, "block_steady");
+            double piqsGap = build + seconds(j, "piqs_gap"), blockGap = build + seconds(j, "block_gap");
+            long unknowns = new cumulus.solvers.piqs.DickeBlocks(n).size();
+            out.printf("%-4d %-7d %-9d | %-9.3f %-11s %-7s %-11s %-7s | %-9.3f %-11s %-7s %-11s %-7s%n", n, ness.dimension(), unknowns,
+                    ness.seconds(), f(piqsNess), ratio(piqsNess, ness.seconds()), f(blockNess), ratio(blockNess, ness.seconds()),
+                    gap.seconds(), f(piqsGap), ratio(piqsGap, gap.seconds()), f(blockGap), ratio(blockGap, gap.seconds()));
+            out.flush();
+            values.append(String.format("#   N=%d: Cumulus m1z %.12f lambda1 %.12f%+.2ei", n, ness.expectations().get("m1z"),
+                    gap.lambda1().re(), gap.lambda1().im()));
+            if (j != null) {
+                values.append(String.format(" | piqs m1z %s lambda1 %s | block m1z %s lambda1 %s",
+                        num(j.path("piqs_steady").path("m1z")), lam(j.path("piqs_gap").path("lambda1")),
+                        num(j.path("block_steady").path("m1z")), lam(j.path("block_gap").path("lambda1"))));
+                if (j.has("piqs_steady_failures"))
+                    for (JsonNode fl : j.get("piqs_steady_failures"))
+                        values.append(String.format("; piqs steadystate(method=%s) failed after %.2f s: %s", fl.path("method").asText(),
+                                fl.path("seconds").asDouble(), fl.path("error").asText()));
+            }
+            values.append('\n');
+        }
+        out.println("# values (piqs lambda1 ~ 0 is PIQS's spurious zero modes of the j != j' elements, qutip issue #993):");
+        out.print(values);
+        if (!havePeer) out.println("# QuTiP peer not run (needs " + script + " and python3-qutip: apt-get install -y python3-qutip)");
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Double> params(Model model, int n) { return model.resolve(Map.of("N", Integer.toString(n))); }
+
+    private JsonNode runPeer(Path script, int n) throws Exception {
+        Process proc = new ProcessBuilder(python, script.toString(), Integer.toString(n)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] bytes = proc.getInputStream().readAllBytes();
+        if (!proc.waitFor(timeout, TimeUnit.SECONDS) || proc.exitValue() != 0) { proc.destroyForcibly(); return null; }
+        return new ObjectMapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static double seconds(JsonNode j, String key) {
+        return j == null || !j.path(key).has("seconds") || j.path(key).has("error") ? Double.NaN : j.path(key).path("seconds").asDouble();
+    }
+
+    private static String f(double x) { return Double.isNaN(x) ? "-" : String.format("%.3f", x); }
+
+    private static String ratio(double peer, double ours) { return Double.isNaN(peer) ? "-" : String.format("%.1fx", peer / ours); }
+
+    private static String num(JsonNode v) { return v.isNumber() ? String.format("%.12f", v.asDouble()) : "-"; }
+
+    private static String lam(JsonNode l) {
+        return l.isMissingNode() ? "-" : String.format("%.12f%+.2ei", l.path("re").asDouble(), l.path("im").asDouble());
+    }
+}
