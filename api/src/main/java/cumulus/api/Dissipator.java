@@ -1,7 +1,7 @@
 package cumulus.api;
 
 /** A dissipative channel of the master equation (Eq. 1). */
-public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatrix, Dissipator.Local {
+public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatrix, Dissipator.Local, Dissipator.LocalGamma {
 
     /** rate · D[L], D[L]ρ = L ρ L† − ½{L†L, ρ}. */
     record Jump(Expr rate, OpSum operator) implements Dissipator { }
@@ -20,6 +20,26 @@ public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatr
             gamma = copy;
         }
         public Expr get(int a, int b) { return gamma[a][b]; }
+    }
+
+    /**
+     * The general single-spin channel of paper Eq. 18 with γ^{jk}_{αβ} = δ_jk γ_{αβ} on one ensemble:
+     * Σ_{k=1}^N Σ_{α,β ∈ x,y,z} γ_{αβ} (σ_k^α ρ σ_k^β − ½{σ_k^β σ_k^α, ρ}), with Pauli matrices σ^α.
+     * γ must be Hermitian (positive semidefinite for a Lindblad generator). γ_{αβ} = (r/4)(1, −i, 0; i, 1, 0; 0, 0, 0)
+     * is {@code Local(EMISSION, r)}; the all-to-all part of Eq. 18 (j ≠ k) is collective and is declared with
+     * {@link Model.Builder#spinChannel}.
+     */
+    record LocalGamma(int ensemble, Expr[][] gamma) implements Dissipator {
+        public LocalGamma {
+            if (ensemble < 1) throw new ModelException("spin ensembles are numbered from 1, got " + ensemble);
+            if (gamma == null || gamma.length != 3 || gamma[0].length != 3 || gamma[1].length != 3 || gamma[2].length != 3)
+                throw new ModelException("a local γ matrix is 3×3 over (σ^x, σ^y, σ^z)");
+            Expr[][] copy = new Expr[3][];
+            for (int a = 0; a < 3; a++) copy[a] = gamma[a].clone();
+            gamma = copy;
+        }
+        public Expr get(int a, int b) { return gamma[a][b]; }
+        @Override public String toString() { return "Σ_k Σ_ab γ_ab D[σ^a_" + ensemble + ",k, σ^b_" + ensemble + ",k], γ = " + java.util.Arrays.deepToString(gamma); }
     }
 
     /** The single-spin operator of a {@link Local} process. */

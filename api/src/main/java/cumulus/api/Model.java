@@ -55,7 +55,7 @@ public final class Model {
     public List<Dissipator> dissipators() { return dissipators; }
     /** True when some dissipator acts on single spins ({@link Dissipator.Local}): total spin is then not conserved. */
     public boolean hasLocalDissipation() {
-        for (Dissipator d : dissipators) if (d instanceof Dissipator.Local) return true;
+        for (Dissipator d : dissipators) if (d instanceof Dissipator.Local || d instanceof Dissipator.LocalGamma) return true;
         return false;
     }
     /** The periodic drive, or null for a time-independent model. */
@@ -73,6 +73,8 @@ public final class Model {
                 for (Expr[] row : g.gamma()) for (Expr e : row) if (e.symbols().contains("t")) return true;
             } else if (d instanceof Dissipator.Local l) {
                 if (l.rate().symbols().contains("t")) return true;
+            } else if (d instanceof Dissipator.LocalGamma g) {
+                for (Expr[] row : g.gamma()) for (Expr e : row) if (e.symbols().contains("t")) return true;
             }
         }
         return false;
@@ -143,6 +145,9 @@ public final class Model {
             } else if (d instanceof Dissipator.Local l) {
                 if (l.ensemble() > ensembles) throw new ModelException("model " + name + ": local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " on ensemble " + l.ensemble() + " but the model has " + ensembles);
                 coefficients.add(l.rate());
+            } else if (d instanceof Dissipator.LocalGamma g) {
+                if (g.ensemble() > ensembles) throw new ModelException("model " + name + ": local γ matrix on ensemble " + g.ensemble() + " but the model has " + ensembles);
+                for (Expr[] row : g.gamma()) coefficients.addAll(List.of(row));
             }
         }
         for (OpSum o : operators) for (OpSum.Term t : o.terms()) {
@@ -243,6 +248,17 @@ public final class Model {
                 if (Math.abs(r.im()) > 1e-12 * Math.max(1, Math.abs(r.re())))
                     throw new ModelException(what + " = " + r + " is not real");
                 if (r.re() < 0) warnings.add(what + " = " + r.re() + " is negative: the generator is not of Lindblad form");
+            } else if (d instanceof Dissipator.LocalGamma g) {
+                    Complex[][] m = new Complex[3][3];
+                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = finite(g.get(a, b), values, "local γ_" + "xyz".charAt(a) + "xyz".charAt(b));
+                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                        Complex diff = m[a][b].minus(m[b][a].conj());
+                        if (diff.abs() > 1e-12 * Math.max(1, m[a][b].abs()))
+                            throw new ModelException("local γ matrix of ensemble " + g.ensemble() + " is not Hermitian: γ_" + "xyz".charAt(a) + "xyz".charAt(b)
+                                    + " = " + m[a][b] + " but conj(γ_" + "xyz".charAt(b) + "xyz".charAt(a) + ") = " + m[b][a].conj());
+                    }
+                    if (!positiveSemidefinite(m))
+                        warnings.add("local γ matrix of ensemble " + g.ensemble() + " is not positive semidefinite: the generator is not of Lindblad form");
             }
         }
         return warnings;
@@ -312,6 +328,34 @@ public final class Model {
         public Builder localPumping(int ensemble, String rate) { return local(ensemble, Dissipator.LocalProcess.PUMPING, Expr.parse(rate)); }
         /** rate · Σ_k D[σ_k^z]: each spin dephases on its own (coherences |↑⟩⟨↓| of one spin decay at 2·rate). */
         public Builder localDephasing(int ensemble, String rate) { return local(ensemble, Dissipator.LocalProcess.DEPHASING, Expr.parse(rate)); }
+        /** Σ_k Σ_ab γ_ab (σ_k^a ρ σ_k^b − ½{σ_k^b σ_k^a, ρ}) on every spin of an ensemble ({@link Dissipator.LocalGamma}). */
+        public Builder localGamma(int ensemble, Expr[][] gamma) { dissipators.add(new Dissipator.LocalGamma(ensemble, gamma)); return this; }
+
+        /**
+         * Paper Eq. 18 for a permutation-invariant spin matrix: γ^{jj}_{ab} = {@code diag}_{ab} on every spin and
+         * γ^{jk}_{ab} = {@code off}_{ab} between every two distinct spins j ≠ k of the ensemble. Since
+         * Σ_{j≠k} σ_j^a ρ σ_k^b = 4 S^a ρ S^b − Σ_j σ_j^a ρ σ_j^b, this is the collective Γ-matrix channel with
+         * Γ_ab = 4 S off_ab = 2 N off_ab (Eq. 4's normalization) plus the local channel diag − off. The
+         * "well defined thermodynamic couplings" of the paper are Γ^diag = diag and Γ^off = (N − 1) off: off
+         * must fall as 1/N (e.g. "kappa/N"), which {@code verify-mf} checks through the Γ-matrix part.
+         */
+        public Builder spinChannel(int ensemble, Expr[][] diag, Expr[][] off) {
+            if (diag == null || off == null || diag.length != 3 || off.length != 3)
+                throw new ModelException("spinChannel needs two 3×3 matrices over (σ^x, σ^y, σ^z)");
+            Expr[][] coll = new Expr[3][3], loc = new Expr[3][3];
+            for (int a = 0; a < 3; a++) {
+                if (diag[a].length != 3 || off[a].length != 3) throw new ModelException("spinChannel needs two 3×3 matrices over (σ^x, σ^y, σ^z)");
+                for (int b = 0; b < 3; b++) {
+                    coll[a][b] = Expr.product(List.of(Expr.num(2), Expr.sym("N"), off[a][b]));
+                    loc[a][b] = Expr.sum(List.of(diag[a][b], Expr.product(List.of(Expr.num(-1), off[a][b]))));
+                }
+            }
+            boolean anyOff = false;
+            for (Expr[] row : off) for (Expr e : row) if (!(e instanceof Expr.Rat r && r.num() == 0)) anyOff = true;
+            if (anyOff) gamma(ensemble, coll);
+            return localGamma(ensemble, loc);
+        }
+
         /** Boson loss k_b D[a], Eq. (3). */
         public Builder bosonLoss(Expr rate) { return jump(rate, OpSum.a()); }
         public Model build() { return new Model(this); }

@@ -44,8 +44,8 @@ final class LocalBench {
         PiqsEngine engine = new PiqsEngine(PiqsEngine.DENSE_LIMIT, false);
         Path script = Path.of(System.getProperty("cumulus.home", ".")).resolve("bench/qutip_piqs_local.py");
         boolean havePeer = peer && Files.isRegularFile(script);
-        for (int k = 0; k < 4; k++) {   // JIT warm-up
-            Map<String, Double> p = params(model, k < 2 ? 12 : 20);
+        for (int wn : new int[]{12, 12, 20, 20, 20, 20, 30, 30}) {   // JIT warm-up (the kernels compile late)
+            Map<String, Double> p = params(model, wn);
             engine.steadyState(model, p);
             engine.spectrum(model, p, 4);
         }

@@ -41,6 +41,17 @@ class CommandLineContractTest {
     }
 
     @Test
+    void localBenchReportsTheReferenceSteadyStateAndGap() {
+        Run r = run("bench", "--suite", "local", "--sizes", "10", "--no-peer");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("10 ") && l.contains("|")), r.out());
+        // shared/refs/local_btc.csv, N = 10: m1z = -0.7627959864658812, lambda1 = -0.8535740397336627
+        assertTrue(r.out().contains("m1z -0.762795986466"), r.out());
+        assertTrue(r.out().contains("lambda1 -0.853574039734"), r.out());
+        assertTrue(r.out().contains("QuTiP peer not run"), r.out());
+    }
+
+    @Test
     void spectrumJsonCarriesSpecFieldsAndTheReferenceGap() throws Exception {
         JsonNode j = json(run("spectrum", "btc", "--set", "N=8", "--count", "4", "--format", "json"));
         for (String f : new String[]{"model", "parameters", "dimension", "eigenvalues", "lambda1", "spectral_gap", "method", "seconds"})

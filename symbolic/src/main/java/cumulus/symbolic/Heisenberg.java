@@ -28,6 +28,7 @@ public final class Heisenberg {
     private record GammaChannel(int ensemble, Poly[][] gamma) { }
     private record LocalChannel(int ensemble, Poly rate, QI[] jump) { }
     private final List<LocalChannel> locals = new ArrayList<>();
+    private final List<GammaChannel> localGammas = new ArrayList<>();
     private LocalDissipation localAlgebra;
 
     public final Model model;
@@ -53,6 +54,10 @@ public final class Heisenberg {
                 gammas.add(new GammaChannel(g.ensemble(), m));
             } else if (d instanceof Dissipator.Local l) {
                 locals.add(new LocalChannel(l.ensemble(), ExprConverter.toPoly(l.rate()), LocalDissipation.jump(l.process())));
+            } else if (d instanceof Dissipator.LocalGamma g) {
+                Poly[][] m = new Poly[3][3];
+                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = ExprConverter.toPoly(g.get(a, b));
+                localGammas.add(new GammaChannel(g.ensemble(), m));
             }
         }
     }
@@ -107,9 +112,10 @@ public final class Heisenberg {
             // (1/S) Σ Γ_ab (S^b O S^a − ½{S^b S^a, O}) with S^a = (N/2) m^a: prefactor (2/N)(N/2)^2 = N/2
             r = r.plus(t.scale(halfN));
         }
-        if (!locals.isEmpty()) {
+        if (!locals.isEmpty() || !localGammas.isEmpty()) {
             if (localAlgebra == null) localAlgebra = new LocalDissipation(algebra, letters);
             for (LocalChannel c : locals) r = r.plus(localAlgebra.adjoint(c.ensemble, c.jump, o).scale(c.rate));
+            for (GammaChannel g : localGammas) r = r.plus(localAlgebra.adjoint(g.ensemble, g.gamma, o));
         }
         return r;
     }

@@ -95,6 +95,30 @@ final class LocalDissipation {
         return r;
     }
 
+    /** σ^x, σ^y, σ^z (a = 0, 1, 2) as Pauli coefficients. */
+    static QI[] pauli(int a) {
+        QI[] s = {QI.ZERO, QI.ZERO, QI.ZERO, QI.ZERO};
+        s[a + 1] = QI.ONE;
+        return s;
+    }
+
+    /**
+     * The adjoint of the local γ-matrix channel Σ_k Σ_ab γ_ab (σ_k^a ρ σ_k^b − ½{σ_k^b σ_k^a, ρ}) (Eq. 18, j = k
+     * terms; S13): Σ_k Σ_ab γ_ab (σ_k^b O σ_k^a − ½{σ_k^b σ_k^a, O}).
+     */
+    OpPoly<Poly> adjoint(int ensemble, Poly[][] gamma, OpPoly<Poly> o) {
+        OpPoly<Poly> r = alg.zero();
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+            if (gamma[a][b].isZero()) continue;
+            QI[] sa = pauli(a), sb = pauli(b);
+            OpPoly<Poly> part = collective(ensemble, mul(sb, sa)).anticommutator(o).scale(Poly.constant(QI.HALF).negate());
+            for (Map.Entry<OpMono, Poly> t : o.terms().entrySet())
+                part = part.plus(sandwich(ensemble, sb, t.getKey().letters(), sa).scale(t.getValue()));
+            r = r.plus(part.scale(gamma[a][b]));
+        }
+        return r;
+    }
+
     /** Σ_k (σ_k† O σ_k − ½{σ_k†σ_k, O}) for the local jump σ (Pauli coefficients) on ensemble e. */
     OpPoly<Poly> adjoint(int ensemble, QI[] jump, OpPoly<Poly> o) {
         QI[] dag = dagger(jump);

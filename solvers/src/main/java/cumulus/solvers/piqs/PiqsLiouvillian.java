@@ -159,6 +159,18 @@ public final class PiqsLiouvillian {
                 case DEPHASING -> dephasing += r;
             }
         }
+        // local γ-matrix channels: spherical sandwich coefficients c_ab (a, b ∈ −, +, z) and the numeric γ_αβ
+        double[][] cRe = null, cIm = null;
+        List<Complex[][]> localGammas = new ArrayList<>();
+        for (Dissipator d : model.dissipators()) if (d instanceof Dissipator.LocalGamma lg) {
+            if (lg.ensemble() != 1) throw new ModelException("local γ matrix on ensemble " + lg.ensemble() + ": the permutation-invariant engine has one ensemble");
+            Complex[][] gm = new Complex[3][3];
+            for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) gm[a][b] = lg.get(a, b).evaluate(v);
+            localGammas.add(gm);
+            if (cRe == null) { cRe = new double[3][3]; cIm = new double[3][3]; }
+            Complex[][] c = spherical(gm);
+            for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) { cRe[a][b] += c[a][b].re(); cIm[a][b] += c[a][b].im(); }
+        }
         Block[] blocks = new Block[space.blocks()];
         for (int b = 0; b < space.blocks(); b++) {
             int twoJ = space.dim(b) - 1;
@@ -188,6 +200,17 @@ public final class PiqsLiouvillian {
                     if (l.ensemble() != 1) throw new ModelException("local dissipator on ensemble " + l.ensemble() + ": the permutation-invariant engine has one ensemble");
                 }
             }
+            // anticommutator of the local γ channels: Σ_k Σ_ab γ_ab σ_k^b σ_k^a = Σ_ab γ_ab (N δ_ab + 2i ε_baτ S^τ), collective
+            CMatrix[] sa = {LocalOperators.sx(twoJ), LocalOperators.sy(twoJ), LocalOperators.sz(twoJ)};
+            for (Complex[][] gm : localGammas)
+                for (int al = 0; al < 3; al++) for (int be = 0; be < 3; be++) {
+                    if (gm[al][be].abs() == 0) continue;
+                    if (al == be) g = g.plus(CMatrix.identity(d).scale(gm[al][be].times(n)));
+                    else {
+                        int tau = 3 - al - be, eps = (be - al + 3) % 3 == 1 ? 1 : -1;   // eps = ε_{αβτ} = −ε_{βατ}
+                        g = g.plus(sa[tau].scale(gm[al][be].times(new Complex(0, 2.0 * -eps))));
+                    }
+                }
             CMatrix k = h.scale(new Complex(0, -1)).plus(g.scale(-0.5));
             Sparse[] aCols = new Sparse[sw.size()], bRows = new Sparse[sw.size()];
             for (int t = 0; t < sw.size(); t++) {
@@ -196,8 +219,24 @@ public final class PiqsLiouvillian {
             }
             blocks[b] = new Block(Sparse.of(k.toDense(), false), aCols, bRows);
         }
-        DMatrixSparseCSC m = new Assembler(space, blocks, emission, pumping, dephasing).run();
+        DMatrixSparseCSC m = new Assembler(space, blocks, emission, pumping, dephasing, cRe, cIm).run();
         return new PiqsLiouvillian(model, v, space, m, warnings);
+    }
+
+    /**
+     * Σ_ab γ_ab σ^a ρ σ^b in the spherical components σ^−, σ^+, σ^z (index 0, 1, 2): σ^x = σ^+ + σ^−,
+     * σ^y = −iσ^+ + iσ^−, so c_ab = Σ_αβ γ_αβ U_αa U_βb.
+     */
+    static Complex[][] spherical(Complex[][] gamma) {
+        Complex[][] u = {{Complex.ONE, Complex.ONE, Complex.ZERO}, {new Complex(0, 1), new Complex(0, -1), Complex.ZERO},
+                {Complex.ZERO, Complex.ZERO, Complex.ONE}};
+        Complex[][] c = new Complex[3][3];
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+            Complex t = Complex.ZERO;
+            for (int al = 0; al < 3; al++) for (int be = 0; be < 3; be++) t = t.plus(gamma[al][be].times(u[al][a]).times(u[be][b]));
+            c[a][b] = t;
+        }
+        return c;
     }
 
     /** Column-by-column assembly: L[E_β] accumulated on a complex scratch over all block elements. */
@@ -212,8 +251,11 @@ public final class PiqsLiouvillian {
         final boolean[] mark;
         int nt;
 
-        Assembler(DickeBlocks sp, Block[] blocks, double ge, double gp, double gd) {
-            this.sp = sp; this.blocks = blocks; this.ge = ge; this.gp = gp; this.gd = gd;
+        /** Spherical sandwich coefficients of the local γ channels (null if none). */
+        final double[][] cRe, cIm;
+
+        Assembler(DickeBlocks sp, Block[] blocks, double ge, double gp, double gd, double[][] cRe, double[][] cIm) {
+            this.sp = sp; this.blocks = blocks; this.ge = ge; this.gp = gp; this.gd = gd; this.cRe = cRe; this.cIm = cIm;
             nn = sp.spins(); a = nn / 2;
             elemOffset = new int[sp.blocks() + 1];
             for (int b = 0; b < sp.blocks(); b++) elemOffset[b + 1] = elemOffset[b] + sp.dim(b) * sp.dim(b);
@@ -258,6 +300,7 @@ public final class PiqsLiouvillian {
 
         /** The local-process rates of the class comment. */
         void local(int b, int r, int s, double cr, double ci) {
+            if (cRe != null) general(b, r, s, cr, ci);
             if (ge == 0 && gp == 0 && gd == 0) return;
             double j = sp.j(b);
             double m = j - r, m1 = j - s;
@@ -309,6 +352,67 @@ public final class PiqsLiouvillian {
             if (diag != 0) add(b, r, s, diag * cr, diag * ci);
         }
 
+        /**
+         * Σ_ab c_ab Σ_k σ_k^a |j m⟩⟨j m'| σ_k^b for general spherical components (a, b ∈ −, +, z): by Wigner–Eckart
+         * the result in block j' = j, j ∓ 1 is E_{j→j'} (M^a|m⟩)(M^{b†}|m'⟩)†, with the reduced factors E of the
+         * class comment (same: (A+1)/(2j(j+1)); down: (A+j+1)/(2j(2j+1)); up: (A−j)/(2(j+1)(2j+1))) and the
+         * transition amplitudes of {@link #amplitude}, whose relative signs follow the Clebsch–Gordan
+         * coefficients ⟨j m; 1 q | j' m+q⟩ with σ^+ = −√2 T_{+1}, σ^− = √2 T_{−1}, σ^z = 2 T_0.
+         */
+        void general(int b, int r, int s, double cr, double ci) {
+            double j = sp.j(b);
+            double m = j - r, m1 = j - s;
+            for (int dir = -1; dir <= 1; dir++) {   // −1: j → j−1, 0: same j, +1: j → j+1
+                int tb = b - dir;
+                if (tb < 0 || tb >= sp.blocks()) continue;
+                double jt = j + dir;
+                double e = dir == 0 ? (j > 0 ? (a + 1) / (2 * j * (j + 1)) : 0)
+                        : dir < 0 ? (j > 0 ? (a + j + 1) / (2 * j * (2 * j + 1)) : 0)
+                        : (a - j) / (2 * (j + 1) * (2 * j + 1));
+                if (e == 0) continue;
+                for (int qa = 0; qa < 3; qa++) {
+                    double va = amplitude(qa, dir, j, m);
+                    if (va == 0) continue;
+                    int ra = (int) Math.round(jt - (m + SHIFT[qa]));
+                    for (int qb = 0; qb < 3; qb++) {
+                        double kr = cRe[qa][qb], ki = cIm[qa][qb];
+                        if (kr == 0 && ki == 0) continue;
+                        int qbd = DAGGER[qb];
+                        double vb = amplitude(qbd, dir, j, m1);
+                        if (vb == 0) continue;
+                        int sb = (int) Math.round(jt - (m1 + SHIFT[qbd]));
+                        double f = e * va * vb;
+                        add(tb, ra, sb, f * (kr * cr - ki * ci), f * (kr * ci + ki * cr));
+                    }
+                }
+            }
+        }
+
+        /** Change of m by σ^−, σ^+, σ^z, and the component of the adjoint (σ^−)† = σ^+, (σ^z)† = σ^z. */
+        static final int[] SHIFT = {-1, 1, 0}, DAGGER = {1, 0, 2};
+
+        /** ⟨j', m + SHIFT[q]| M^q |j, m⟩ up to the reduced factor, for j' = j + dir. */
+        static double amplitude(int q, int dir, double j, double m) {
+            double x = switch (dir) {
+                case 0 -> switch (q) {
+                    case 0 -> Math.sqrt(Math.max(0, (j + m) * (j - m + 1)));
+                    case 1 -> Math.sqrt(Math.max(0, (j - m) * (j + m + 1)));
+                    default -> 2 * m;
+                };
+                case -1 -> switch (q) {
+                    case 0 -> Math.sqrt(Math.max(0, (j + m) * (j + m - 1)));
+                    case 1 -> -Math.sqrt(Math.max(0, (j - m) * (j - m - 1)));
+                    default -> -2 * Math.sqrt(Math.max(0, j * j - m * m));
+                };
+                default -> switch (q) {
+                    case 0 -> Math.sqrt(Math.max(0, (j - m + 1) * (j - m + 2)));
+                    case 1 -> -Math.sqrt(Math.max(0, (j + m + 1) * (j + m + 2)));
+                    default -> 2 * Math.sqrt(Math.max(0, (j + 1) * (j + 1) - m * m));
+                };
+            };
+            return x;
+        }
+
         DMatrixSparseCSC run() {
             int n = sp.size();
             DMatrixSparseCSC out = new DMatrixSparseCSC(n, n, 16 * n);
@@ -347,7 +451,10 @@ public final class PiqsLiouvillian {
                         }
                         sortPairs(rows, vals, cnt);
                         out.col_idx[col] = nz;
-                        if (nz + cnt > out.nz_rows.length) out.growMaxLength(Math.max(2 * out.nz_rows.length, nz + cnt), true);
+                        if (nz + cnt > out.nz_rows.length) {
+                            out.nz_length = nz;   // growMaxLength keeps only the first nz_length entries
+                            out.growMaxLength(Math.max(2 * out.nz_rows.length, nz + cnt), true);
+                        }
                         for (int t = 0; t < cnt; t++) { out.nz_rows[nz] = rows[t]; out.nz_values[nz] = vals[t]; nz++; }
                     }
                 }

@@ -75,9 +75,15 @@ public final class ShiftInvertEigen {
         if (a.numRows != n) throw new IllegalArgumentException("ShiftInvertEigen: matrix must be square");
         if (shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: factorisation has wrong size");
         if (nev < 1 || nev > n) throw new IllegalArgumentException("ShiftInvertEigen: nev must be in [1, n], got " + nev);
+        return nearest(a, sigma, nev, shiftedLu, EARLY_EXIT_SIZE);
+    }
+
+    /** As above, checking convergence between restarts when n exceeds {@code earlyExitSize} (tests). */
+    static List<Complex> nearest(DMatrixSparseCSC a, double sigma, int nev, SparseLU shiftedLu, int earlyExitSize) {
+        int n = a.numCols;
         int m = Math.min(n, Math.max(2 * nev + 12, 24));
         int want = Math.min(nev, m);
-        return new Arnoldi(a, sigma, shiftedLu, n, m, want).run();
+        return new Arnoldi(a, sigma, shiftedLu, n, m, want, earlyExitSize).run();
     }
 
     /** A − σI as a new CSC matrix (diagonal entries inserted where missing). */
@@ -119,8 +125,11 @@ public final class ShiftInvertEigen {
         final double normA;
         int solves;
 
-        Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want) {
+        final int earlyExitSize;
+
+        Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize) {
             this.a = a; this.sigma = sigma; this.lu = lu; this.n = n; this.m = m; this.want = want;
+            this.earlyExitSize = earlyExitSize;
             V = new double[m + 1][];
             H = new double[m + 1][m];
             double na = 0;
@@ -230,7 +239,7 @@ public final class ShiftInvertEigen {
                 int mm = j + 1;
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
-                if (n > EARLY_EXIT_SIZE && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
+                if (n > earlyExitSize && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
             }
             return m;
         }
@@ -398,7 +407,7 @@ public final class ShiftInvertEigen {
                 if (fi != 0) axpy(fi, vj, zi);
             }
             double t2 = r.re * r.re + r.im * r.im;
-            double lr = sigma + r.re / t2, li = -r.im / t2;
+            double lr = sigma + r.re / t2, li = r.im == 0 ? 0.0 : -r.im / t2;   // no -0.0 for real eigenvalues
             for (int it = 0; it <= 3; it++) {
                 if (residualOk(zr, zi, lr, li)) return new Complex(lr, li);
                 if (it == 3) break;

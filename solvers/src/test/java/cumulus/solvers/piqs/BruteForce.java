@@ -30,7 +30,7 @@ final class BruteForce {
     final int n, dim;
     final Map<String, Double> values;
     final Model model;
-    final CMatrix k;
+    CMatrix k;
     final List<CMatrix[]> sandwiches = new ArrayList<>();
 
     BruteForce(Model model, Map<String, Double> parameters) {
@@ -57,11 +57,35 @@ final class BruteForce {
                     sandwiches.add(new CMatrix[]{l.scale(rate), l.adjoint()});
                     g = g.plus(l.adjoint().times(l).scale(rate));
                 }
+            } else if (d instanceof Dissipator.LocalGamma lg) {
+                for (int s = 0; s < n; s++)
+                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                        Complex c = lg.get(a, b).evaluate(values);
+                        if (c.abs() == 0) continue;
+                        CMatrix sa = sigma(s, "xyz".charAt(a)), sb = sigma(s, "xyz".charAt(b));
+                        sandwiches.add(new CMatrix[]{sa.scale(c), sb});
+                        g = g.plus(sb.times(sa).scale(c));
+                    }
+            } else if (d instanceof Dissipator.GammaMatrix gm) {
+                Op.Component[] xyz = {Op.Component.X, Op.Component.Y, Op.Component.Z};
+                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                    Complex c = gm.get(a, b).evaluate(values).times(1 / (n / 2.0));
+                    if (c.abs() == 0) continue;
+                    CMatrix sa = collective(xyz[a]), sb = collective(xyz[b]);
+                    sandwiches.add(new CMatrix[]{sa.scale(c), sb});
+                    g = g.plus(sb.times(sa).scale(c));
+                }
             } else {
                 throw new IllegalArgumentException("brute force: unsupported " + d);
             }
         }
         k = h.scale(new Complex(0, -1)).plus(g.scale(-0.5));
+    }
+
+    /** Adds c (A ρ B − ½{B A, ρ}) to L (e.g. one (j, k) term of Eq. 18 written out by hand). */
+    void addTerm(Complex c, CMatrix a, CMatrix b) {
+        sandwiches.add(new CMatrix[]{a.scale(c), b});
+        k = k.plus(b.times(a).scale(c.times(-0.5)));
     }
 
     /** Single-spin operator on spin s: 'x','y','z','+','-'. Bit 0 = up. */

@@ -64,7 +64,81 @@ class PiqsEngineTest {
         for (Model m : List.of(LOCAL_BTC, GENERAL)) for (int n = 1; n <= 6; n++) {
             if (m == GENERAL && (n < 3 || n > 5)) continue; // every local process: N = 3, 4, 5 (keeps the test short)
             Map<String, Double> p = params(m, n);
-            BruteForce bf = new BruteForce(m, p);
+            compareWithBruteForce(m, p, new BruteForce(m, p));
+        }
+    }
+
+    /** A Hermitian, diagonally dominant (so positive semidefinite) local γ with every cross term complex. */
+    static final String[][] GAMMA = {{"1/2", "1/10+I/5", "1/20-I/10"}, {"1/10-I/5", "2/5", "3/20+I/20"}, {"1/20+I/10", "3/20-I/20", "3/10"}};
+
+    static cumulus.api.Expr[][] exprs(String[][] m) {
+        cumulus.api.Expr[][] e = new cumulus.api.Expr[3][3];
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) e[a][b] = cumulus.api.Expr.parse(m[a][b]);
+        return e;
+    }
+
+    static Model.Builder drivenEnsemble(String name) {
+        return Model.builder(name).spinEnsembles(1, 4).real("w", 0.8, "").real("h", 0.3, "").real("k", 0.6, "")
+                .hamiltonian(OpSum.sx(1).scale("w").plus(OpSum.sz(1).scale("h")));
+    }
+
+    @Test
+    void localGammaMatricesOfTheThreeProcessesAreThoseProcesses() {
+        // σ^- = (σ^x − iσ^y)/2: γ = (r/4)(1, i, 0; −i, 1, 0; 0, 0, 0); σ^+: the conjugate; σ^z: γ_zz = r
+        String[][][] gammas = {{{"r/4", "I*r/4", "0"}, {"-I*r/4", "r/4", "0"}, {"0", "0", "0"}},
+                {{"r/4", "-I*r/4", "0"}, {"I*r/4", "r/4", "0"}, {"0", "0", "0"}},
+                {{"0", "0", "0"}, {"0", "0", "0"}, {"0", "0", "r"}}};
+        cumulus.api.Dissipator.LocalProcess[] kinds = cumulus.api.Dissipator.LocalProcess.values();
+        for (int i = 0; i < 3; i++) {
+            Model viaGamma = drivenEnsemble("g").real("r", 0.45, "").jump("k/S", OpSum.sm(1)).localGamma(1, exprs(gammas[i])).build();
+            Model viaProcess = drivenEnsemble("p").real("r", 0.45, "").jump("k/S", OpSum.sm(1)).local(1, kinds[i], cumulus.api.Expr.parse("r")).build();
+            for (int n : new int[]{3, 6, 9}) {
+                var a = PiqsLiouvillian.assemble(viaGamma, params(viaGamma, n)).matrix();
+                var b = PiqsLiouvillian.assemble(viaProcess, params(viaProcess, n)).matrix();
+                double diff = 0, scale = 0;
+                for (int c = 0; c < a.numCols; c++) for (int r = 0; r < a.numRows; r++) {
+                    diff = Math.max(diff, Math.abs(a.get(r, c) - b.get(r, c)));
+                    scale = Math.max(scale, Math.abs(b.get(r, c)));
+                }
+                assertTrue(diff < 1e-13 * scale, kinds[i] + " N=" + n + ": max |L_gamma − L_process| = " + diff);
+            }
+        }
+    }
+
+    @Test
+    void generalLocalGammaEqualsBruteForce() {
+        // cross terms σ^x ρ σ^z, σ^y ρ σ^z, ... exercise every relative Clebsch–Gordan sign of the transfers j → j ± 1
+        Model m = drivenEnsemble("local-gamma").jump("k/S", OpSum.sm(1)).localGamma(1, exprs(GAMMA)).build();
+        for (int n = 2; n <= 5; n++) {
+            Map<String, Double> p = params(m, n);
+            compareWithBruteForce(m, p, new BruteForce(m, p));
+        }
+    }
+
+    @Test
+    void eq18SpinChannelEqualsTheDoubleSumOverSpins() {
+        // γ^{jj} = diag on every spin and γ^{jk} = off between every two spins, written out term by term in 2^N
+        String[][] off = {{"k/N", "I*k/(2*N)", "0"}, {"-I*k/(2*N)", "k/N", "k/(3*N)"}, {"0", "k/(3*N)", "k/(2*N)"}};
+        Model m = drivenEnsemble("eq18").spinChannel(1, exprs(GAMMA), exprs(off)).build();
+        Model bare = drivenEnsemble("eq18-bare").build();
+        for (int n = 2; n <= 4; n++) {
+            Map<String, Double> p = params(m, n);
+            BruteForce bf = new BruteForce(bare, params(bare, n));
+            Map<String, Double> vals = PiqsEngine.values(m, p);
+            cumulus.api.Expr[][] d = exprs(GAMMA), o = exprs(off);
+            for (int j = 0; j < n; j++) for (int k = 0; k < n; k++)
+                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                    Complex c = (j == k ? d[a][b] : o[a][b]).evaluate(vals);
+                    if (c.abs() > 0) bf.addTerm(c, bf.sigma(j, "xyz".charAt(a)), bf.sigma(k, "xyz".charAt(b)));
+                }
+            compareWithBruteForce(m, p, bf);
+        }
+    }
+
+    /** Steady-state observables and the whole symmetric-sector spectrum of the engine against a brute force. */
+    static void compareWithBruteForce(Model m, Map<String, Double> p, BruteForce bf) {
+        {
+            int n = (int) Math.round(p.get("N"));
             List<CMatrix> basis = bf.symmetricBasis();
             DickeBlocks sp = new DickeBlocks(n);
             assertEquals(sp.size(), basis.size(), "symmetric operators = Σ (2j+1)^2, N = " + n);

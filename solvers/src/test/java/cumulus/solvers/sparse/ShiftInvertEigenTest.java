@@ -85,6 +85,33 @@ class ShiftInvertEigenTest {
     }
 
     @Test
+    void earlyConvergenceChecksGiveTheSameEigenvalues() {
+        // the checks between restarts run only for large n by default: force them on a small matrix
+        DMatrixSparseCSC l = BtcFixture.liouvillian(14, 2.0, 1.0);
+        SparseLU lu = SparseLU.factor(ShiftInvertEigen.shifted(l, 0.01));
+        List<Complex> early = ShiftInvertEigen.nearest(l, 0.01, 10, lu, 0);
+        compareWithDense(l, 0.01, 10, early);
+        List<Complex> late = ShiftInvertEigen.nearest(l, 0.01, 10, lu, Integer.MAX_VALUE);
+        assertEquals(late.size(), early.size());
+        for (int i = 0; i < late.size(); i++) assertTrue(late.get(i).minus(early.get(i)).abs() < 1e-9, late.get(i) + " vs " + early.get(i));
+    }
+
+    @Test
+    void independentMatricesSolvedSideBySideGiveTheSameEigenvalues() {
+        List<DMatrixSparseCSC> parts = List.of(BtcFixture.liouvillian(20, 2.0, 1.0), TestMatrices.random(200, 4, 0.0, 21),
+                BtcFixture.liouvillian(12, 0.5, 1.0));
+        List<List<Complex>> both = ShiftInvertEigen.nearestEach(parts, 0.01, 6);
+        assertEquals(3, both.size());
+        for (int k = 0; k < parts.size(); k++) {
+            List<Complex> one = ShiftInvertEigen.nearest(parts.get(k), 0.01, 6);
+            assertEquals(one.size(), both.get(k).size(), "part " + k);
+            for (int i = 0; i < one.size(); i++)
+                assertTrue(one.get(i).minus(both.get(k).get(i)).abs() < 1e-9, "part " + k + ": " + one.get(i) + " vs " + both.get(k).get(i));
+            compareWithDense(parts.get(k), 0.01, 6, both.get(k));
+        }
+    }
+
+    @Test
     void tinyMatrixFullSpectrum() {
         DMatrixSparseTriplet t = new DMatrixSparseTriplet(3, 3, 6);
         t.addItem(0, 0, 1); t.addItem(0, 1, -2); t.addItem(1, 0, 2); t.addItem(1, 1, 1); t.addItem(2, 2, 5);
