@@ -46,13 +46,14 @@ import java.util.Set;
  */
 public final class ModelFile {
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "ensembles", "N", "boson", "parameters", "hamiltonian", "jumps", "gamma", "local", "schedule");
+    static final List<String> TOP_KEYS = List.of("name", "description", "ensembles", "N", "boson", "parameters", "hamiltonian", "jumps", "gamma", "local", "spin_channel", "schedule");
     static final List<String> BOSON_KEYS = List.of("frequency", "cutoff", "loss");
     static final List<String> PARAMETER_KEYS = List.of("default", "description", "kind");
     static final List<String> JUMP_KEYS = List.of("operator", "rate");
     static final List<String> GAMMA_KEYS = List.of("ensemble", "matrix");
     static final List<String> N_KEYS = List.of("default", "description");
-    static final List<String> LOCAL_KEYS = List.of("ensemble", "process", "rate");
+    static final List<String> LOCAL_KEYS = List.of("ensemble", "process", "rate", "matrix");
+    static final List<String> SPIN_CHANNEL_KEYS = List.of("ensemble", "diag", "off");
     static final List<String> SEGMENT_KEYS = List.of("duration", "set");
     private static final double TOL = 1e-10;
 
@@ -231,6 +232,14 @@ public final class ModelFile {
                 for (Node item : list.items()) local(b, item);
             }
 
+            // paper Eq. 18: γ^{jj} on every spin, γ^{jk} between every two spins
+            if (root.get("spin_channel") != null) {
+                Node sn = root.get("spin_channel");
+                if (!(sn instanceof ListNode list))
+                    throw new FileError(sn.loc(), "expected a list for 'spin_channel' (entries '- {ensemble: 1, diag: [[...], ...], off: [[...], ...]}'), got " + sn.kind());
+                for (Node item : list.items()) spinChannel(b, item);
+            }
+
             if (loss != null) {
                 checkRate(loss.value(), loss.node(), "the boson loss rate");
                 b.bosonLoss(loss.value());
@@ -396,13 +405,23 @@ public final class ModelFile {
             if (!(item instanceof MapNode m))
                 throw new FileError(item.loc(), "expected a mapping {ensemble: 1, matrix: [[...], [...], [...]]} for a Γ matrix, got " + item.kind());
             keys(m, GAMMA_KEYS, "a Γ matrix");
-            int ens = (int) integer(require(m, "ensemble", m.loc(), "a Γ matrix", "the 1-based ensemble it acts on, e.g. ensemble: 1"), "ensemble", 1, Integer.MAX_VALUE);
+            int ens = ensembleOf(m, "a Γ matrix", "the 1-based ensemble it acts on, e.g. ensemble: 1");
+            b.gamma(ens, matrix(m, "matrix", ens, "Γ", "a Γ matrix", "three rows of three entries over (x, y, z)"));
+        }
+
+        private int ensembleOf(MapNode m, String what, String hint) {
+            int ens = (int) integer(require(m, "ensemble", m.loc(), what, hint), "ensemble", 1, Integer.MAX_VALUE);
             if (ens > ensembles)
                 throw new FileError(m.get("ensemble").loc(), "ensemble index " + ens + " is out of range: the model has " + ensembles
                         + (ensembles == 1 ? " ensemble, index 1" : " ensembles" + (ensembles > 0 ? ", numbered 1.." + ensembles : "")));
-            Node mn = require(m, "matrix", m.loc(), "a Γ matrix", "three rows of three entries over (x, y, z)");
+            return ens;
+        }
+
+        /** A Hermitian 3×3 coefficient matrix over (x, y, z) under {@code key}; {@code sym} names it in messages (Γ, γ, ...). */
+        private Expr[][] matrix(MapNode m, String key, int ens, String sym, String what, String hint) {
+            Node mn = require(m, key, m.loc(), what, hint);
             if (!(mn instanceof ListNode rows) || rows.items().size() != 3)
-                throw new FileError(mn.loc(), "expected a 3×3 matrix (a list of 3 rows over x, y, z) for 'matrix', got "
+                throw new FileError(mn.loc(), "expected a 3×3 matrix (a list of 3 rows over x, y, z) for '" + key + "', got "
                         + (mn instanceof ListNode l ? "a list of " + l.items().size() + " rows" : mn.kind()));
             Expr[][] g = new Expr[3][3];
             Complex[][] v = new Complex[3][3];
@@ -410,21 +429,32 @@ public final class ModelFile {
             for (int r = 0; r < 3; r++) {
                 Node row = rows.items().get(r);
                 if (!(row instanceof ListNode cols) || cols.items().size() != 3)
-                    throw new FileError(row.loc(), "expected row " + (r + 1) + " of the Γ matrix to be a list of 3 entries (x, y, z), got "
+                    throw new FileError(row.loc(), "expected row " + (r + 1) + " of the " + sym + " matrix to be a list of 3 entries (x, y, z), got "
                             + (row instanceof ListNode l ? "a list of " + l.items().size() : row.kind()));
                 for (int c = 0; c < 3; c++) {
-                    at[r][c] = exprScalar(cols.items().get(c), "a Γ entry");
-                    g[r][c] = coefficient(cols.items().get(c), "a Γ entry");
-                    v[r][c] = finiteAtDefaults(g[r][c], at[r][c], 0, "Γ_" + "xyz".charAt(r) + "xyz".charAt(c));
+                    at[r][c] = exprScalar(cols.items().get(c), "a " + sym + " entry");
+                    g[r][c] = coefficient(cols.items().get(c), "a " + sym + " entry");
+                    v[r][c] = finiteAtDefaults(g[r][c], at[r][c], 0, sym + "_" + "xyz".charAt(r) + "xyz".charAt(c));
                 }
             }
             for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) {
                 Complex d = v[r][c].minus(v[c][r].conj());
                 if (d.abs() > TOL * Math.max(1, v[r][c].abs()))
-                    throw new FileError(at[r][c].loc(), "the Γ matrix of ensemble " + ens + " is not Hermitian at the defaults: Γ_" + "xyz".charAt(r) + "xyz".charAt(c)
-                            + " = " + v[r][c] + " but conj(Γ_" + "xyz".charAt(c) + "xyz".charAt(r) + ") = " + v[c][r].conj() + " (Γ must equal its conjugate transpose)");
+                    throw new FileError(at[r][c].loc(), "the " + sym + " matrix of ensemble " + ens + " is not Hermitian at the defaults: " + sym + "_" + "xyz".charAt(r) + "xyz".charAt(c)
+                            + " = " + v[r][c] + " but conj(" + sym + "_" + "xyz".charAt(c) + "xyz".charAt(r) + ") = " + v[c][r].conj() + " (" + sym + " must equal its conjugate transpose)");
             }
-            b.gamma(ens, g);
+            return g;
+        }
+
+        /** Paper Eq. 18 with γ^{jj} = diag and γ^{j≠k} = off on one ensemble (Model.Builder.spinChannel). */
+        private void spinChannel(Model.Builder b, Node item) {
+            if (!(item instanceof MapNode m))
+                throw new FileError(item.loc(), "expected a mapping {ensemble: 1, diag: [[...], ...], off: [[...], ...]} for a spin channel (Eq. 18), got " + item.kind());
+            keys(m, SPIN_CHANNEL_KEYS, "a spin channel");
+            int ens = ensembleOf(m, "a spin channel", "the 1-based ensemble it acts on, e.g. ensemble: 1");
+            Expr[][] diag = matrix(m, "diag", ens, "γ^jj", "a spin channel", "γ^{jj}: three rows of three entries over (σ^x, σ^y, σ^z)");
+            Expr[][] off = matrix(m, "off", ens, "γ^jk", "a spin channel", "γ^{jk}, j ≠ k: three rows over (σ^x, σ^y, σ^z), falling as 1/N (e.g. kappa/N)");
+            b.spinChannel(ens, diag, off);
         }
 
         /** rate · Σ_k D[σ_k] on every spin k of one ensemble: emission (σ^-), pumping (σ^+) or dephasing (σ^z). */
@@ -432,10 +462,13 @@ public final class ModelFile {
             if (!(item instanceof MapNode m))
                 throw new FileError(item.loc(), "expected a mapping {ensemble: 1, process: emission, rate: gamma} for a local process, got " + item.kind());
             keys(m, LOCAL_KEYS, "a local process");
-            int ens = (int) integer(require(m, "ensemble", m.loc(), "a local process", "the 1-based ensemble whose spins it acts on, e.g. ensemble: 1"), "ensemble", 1, Integer.MAX_VALUE);
-            if (ens > ensembles)
-                throw new FileError(m.get("ensemble").loc(), "ensemble index " + ens + " is out of range: the model has " + ensembles
-                        + (ensembles == 1 ? " ensemble, index 1" : " ensembles" + (ensembles > 0 ? ", numbered 1.." + ensembles : "")));
+            int ens = ensembleOf(m, "a local process", "the 1-based ensemble whose spins it acts on, e.g. ensemble: 1");
+            if (m.get("matrix") != null) {
+                for (String k : List.of("process", "rate")) if (m.get(k) != null)
+                    throw new FileError(m.get(k).loc(), "a local process has either 'process' and 'rate' or a γ 'matrix', not both: remove '" + k + "'");
+                b.localGamma(ens, matrix(m, "matrix", ens, "γ", "a local γ matrix", "three rows of three entries over (σ^x, σ^y, σ^z)"));
+                return;
+            }
             String process = string(require(m, "process", m.loc(), "a local process", "emission, pumping or dephasing"), "process");
             cumulus.api.Dissipator.LocalProcess kind = switch (process) {
                 case "emission" -> cumulus.api.Dissipator.LocalProcess.EMISSION;

@@ -188,6 +188,11 @@ class ModelFileErrorsTest {
         c.add(new Case("local negative rate", withGamma("  []\nlocal:\n  - {ensemble: 1, process: emission, rate: -kappa}"), 10, 44, "the rate of the local emission is negative"));
         c.add(new Case("local ensemble out of range", withGamma("  []\nlocal:\n  - {ensemble: 3, process: emission, rate: kappa}"), 10, 16, "ensemble index 3 is out of range"));
         c.add(new Case("gamma unknown key", withGamma("  - {ensemble: 1, matrx: []}"), 8, 19, "did you mean 'matrix'?"));
+        c.add(new Case("local matrix and process", withGamma("  []\nlocal:\n  - {ensemble: 1, process: emission, matrix: [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}"), 10, 28, "either 'process' and 'rate' or a γ 'matrix', not both"));
+        c.add(new Case("local matrix not Hermitian", withGamma("  []\nlocal:\n  - {ensemble: 1, matrix: [[1, I, 0], [I, 1, 0], [0, 0, 1]]}"), 10, 32, "the γ matrix of ensemble 1 is not Hermitian at the defaults: γ_xy"));
+        c.add(new Case("spin channel not a list", withGamma("  []\nspin_channel: 3"), 9, 15, "expected a list for 'spin_channel'"));
+        c.add(new Case("spin channel missing off", withGamma("  []\nspin_channel:\n  - {ensemble: 1, diag: [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}"), 10, 5, "missing required key 'off'"));
+        c.add(new Case("spin channel off not Hermitian", withGamma("  []\nspin_channel:\n  - {ensemble: 1, diag: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], off: [[0, 0, kappa/N], [0, 0, 0], [0, 0, 0]]}"), 10, 73, "the γ^jk matrix of ensemble 1 is not Hermitian"));
         return c;
     }
 
