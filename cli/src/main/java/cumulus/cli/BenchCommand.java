@@ -1,7 +1,6 @@
 package cumulus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.api.SpectrumResult;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Spec;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,16 +138,7 @@ final class BenchCommand implements Callable<Integer> {
     private static String ratio(double peer, double ours) { return Double.isNaN(peer) ? "-" : String.format("%.1fx", peer / ours); }
 
     private JsonNode runPeer(Path script, int n) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(python(), script.toString(), modelName, Integer.toString(n));
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process proc = pb.start();
-        byte[] bytes = proc.getInputStream().readAllBytes();
-        if (!proc.waitFor(peerTimeout, TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            return null;
-        }
-        if (proc.exitValue() != 0) return null;
-        return new ObjectMapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+        return PeerProcess.json(List.of(python(), script.toString(), modelName, Integer.toString(n)), peerTimeout);
     }
 
     private boolean peerWorks(Path script) {

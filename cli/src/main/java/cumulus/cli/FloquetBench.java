@@ -1,19 +1,16 @@
 package cumulus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cumulus.api.FloquetResult;
 import cumulus.api.Model;
 import cumulus.models.KerrFloquet;
 import cumulus.solvers.floquet.FloquetEngine;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Issue 5's benchmark: kerr-floquet Floquet gap (cutoff 65) beside QuTiP's dense expm + eig, in one run. */
 final class FloquetBench {
@@ -41,13 +38,11 @@ final class FloquetBench {
             FloquetResult r = new FloquetEngine().floquet(kerr, kerr.resolve(Map.of("N", Integer.toString(n), "cutoff", "65")), 2);
             double qs = Double.NaN, qg = Double.NaN;
             if (havePeer) {
-                Process proc = new ProcessBuilder(python, script.toString(), Integer.toString(n), "65").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                byte[] bytes = proc.getInputStream().readAllBytes();
-                if (proc.waitFor(timeout, TimeUnit.SECONDS) && proc.exitValue() == 0) {
-                    JsonNode j = new ObjectMapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+                JsonNode j = PeerProcess.json(List.of(python, script.toString(), Integer.toString(n), "65"), timeout);
+                if (j != null) {
                     qs = j.path("seconds").asDouble(Double.NaN);
                     qg = j.path("floquet_gap").asDouble(Double.NaN);
-                } else proc.destroyForcibly();
+                }
             }
             out.printf("%-5d %-7d | %-10.2f %-20.12e | %-10s %-20s | %-8s%n", n, 65, r.seconds(), r.floquetGap(),
                     Double.isNaN(qs) ? "-" : String.format("%.2f", qs), Double.isNaN(qg) ? "-" : String.format("%.12e", qg),

@@ -1,7 +1,6 @@
 package cumulus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cumulus.api.Model;
 import cumulus.api.SpectrumResult;
 import cumulus.api.SteadyStateResult;
@@ -9,12 +8,10 @@ import cumulus.plugins.Cumulus;
 import cumulus.solvers.piqs.PiqsEngine;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 8's benchmark: local-btc steady state and gap from the permutation-invariant engine beside QuTiP's
@@ -79,6 +76,7 @@ final class LocalBench {
             out.flush();
             values.append(String.format("#   N=%d: Cumulus m1z %.12f lambda1 %.12f%+.2ei", n, ness.expectations().get("m1z"),
                     gap.lambda1().re(), gap.lambda1().im()));
+            if (havePeer && j == null) values.append(String.format(" | QuTiP peer failed or exceeded --peer-timeout %d s", timeout));
             if (j != null) {
                 values.append(String.format(" | piqs m1z %s lambda1 %s | block m1z %s lambda1 %s",
                         num(j.path("piqs_steady").path("m1z")), lam(j.path("piqs_gap").path("lambda1")),
@@ -100,10 +98,7 @@ final class LocalBench {
     private static Map<String, Double> params(Model model, int n) { return model.resolve(Map.of("N", Integer.toString(n))); }
 
     private JsonNode runPeer(Path script, int n) throws Exception {
-        Process proc = new ProcessBuilder(python, script.toString(), Integer.toString(n)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] bytes = proc.getInputStream().readAllBytes();
-        if (!proc.waitFor(timeout, TimeUnit.SECONDS) || proc.exitValue() != 0) { proc.destroyForcibly(); return null; }
-        return new ObjectMapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+        return PeerProcess.json(List.of(python, script.toString(), Integer.toString(n)), timeout);
     }
 
     private static double seconds(JsonNode j, String key) {
