@@ -69,15 +69,38 @@ class LocalDissipationTest {
         return m;
     }
 
-    @Test
-    void localAdjointDissipatorEqualsBruteForceOnWords() {
-        int n = 3, d = 1 << n;
+    /** m^a = S^a/S of n spins as 2^n matrices. */
+    static double[][][][] letters(int n) {
+        int d = 1 << n;
         double s = n / 2.0;
         double[][][][] m = new double[3][][][];
         for (int a = 0; a < 3; a++) {
             m[a] = zero(d);
             for (int k = 0; k < n; k++) addTo(m[a], sigma(n, k, "xyz".charAt(a)), 0.5 / s, 0);
         }
+        return m;
+    }
+
+    /** max |lhs − (symbolic r at N = n, S = n/2, every parameter 1)| over the 2^n matrix elements. */
+    static double error(double[][][] lhs, OpPoly<Poly> r, double[][][][] m, int n) {
+        int d = 1 << n;
+        double[][][] rhs = zero(d);
+        for (Map.Entry<OpMono, Poly> t : r.terms().entrySet()) {
+            double[] c = t.getValue().evaluate(name -> name.equals("N") ? n : name.equals("S") ? n / 2.0 : 1.0);
+            double[][][] op = eye(d);
+            for (int l : t.getKey().letters()) op = mul(op, m[l]);
+            addTo(rhs, op, c[0], c[1]);
+        }
+        double err = 0;
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++)
+            err = Math.max(err, Math.hypot(lhs[0][i][j] - rhs[0][i][j], lhs[1][i][j] - rhs[1][i][j]));
+        return err;
+    }
+
+    @Test
+    void localAdjointDissipatorEqualsBruteForceOnWords() {
+        int n = 3, d = 1 << n;
+        double[][][][] m = letters(n);
         for (Dissipator.LocalProcess p : Dissipator.LocalProcess.values()) {
             Model model = Model.builder("local").spinEnsembles(1, n).real("g", 1, "").local(1, p, cumulus.api.Expr.parse("g")).build();
             Heisenberg h = new Heisenberg(model);
@@ -94,17 +117,7 @@ class LocalDissipationTest {
                     addTo(lhs, mul(word, ldl), -0.5, 0);
                 }
                 // symbolic, evaluated at N = 3, g = 1
-                OpPoly<Poly> r = h.adjointGenerator(h.algebra.orderedProduct(w));
-                double[][][] rhs = zero(d);
-                for (Map.Entry<OpMono, Poly> t : r.terms().entrySet()) {
-                    double[] c = t.getValue().evaluate(name -> name.equals("N") ? n : name.equals("S") ? s : 1.0);
-                    double[][][] op = eye(d);
-                    for (int l : t.getKey().letters()) op = mul(op, m[l]);
-                    addTo(rhs, op, c[0], c[1]);
-                }
-                double err = 0;
-                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++)
-                    err = Math.max(err, Math.hypot(lhs[0][i][j] - rhs[0][i][j], lhs[1][i][j] - rhs[1][i][j]));
+                double err = error(lhs, h.adjointGenerator(h.algebra.orderedProduct(w)), m, n);
                 assertTrue(err < 1e-12, p + " on word " + w + ": error " + err);
             }
         }
@@ -122,12 +135,7 @@ class LocalDissipationTest {
     @Test
     void localGammaAdjointEqualsBruteForceOnWords() {
         int n = 3, d = 1 << n;
-        double s = n / 2.0;
-        double[][][][] m = new double[3][][][];
-        for (int a = 0; a < 3; a++) {
-            m[a] = zero(d);
-            for (int k = 0; k < n; k++) addTo(m[a], sigma(n, k, "xyz".charAt(a)), 0.5 / s, 0);
-        }
+        double[][][][] m = letters(n);
         cumulus.api.Expr[][] g = exprs(GAMMA);
         Model model = Model.builder("local-gamma").spinEnsembles(1, n).localGamma(1, g).build();
         Heisenberg h = new Heisenberg(model);
@@ -143,17 +151,7 @@ class LocalDissipationTest {
                 addTo(lhs, mul(ba, word), -0.5 * c.re(), -0.5 * c.im());
                 addTo(lhs, mul(word, ba), -0.5 * c.re(), -0.5 * c.im());
             }
-            OpPoly<Poly> r = h.adjointGenerator(h.algebra.orderedProduct(w));
-            double[][][] rhs = zero(d);
-            for (Map.Entry<OpMono, Poly> t : r.terms().entrySet()) {
-                double[] c = t.getValue().evaluate(name -> name.equals("N") ? n : name.equals("S") ? s : 1.0);
-                double[][][] op = eye(d);
-                for (int l : t.getKey().letters()) op = mul(op, m[l]);
-                addTo(rhs, op, c[0], c[1]);
-            }
-            double err = 0;
-            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++)
-                err = Math.max(err, Math.hypot(lhs[0][i][j] - rhs[0][i][j], lhs[1][i][j] - rhs[1][i][j]));
+            double err = error(lhs, h.adjointGenerator(h.algebra.orderedProduct(w)), m, n);
             assertTrue(err < 1e-12, "local γ on word " + w + ": error " + err);
         }
     }

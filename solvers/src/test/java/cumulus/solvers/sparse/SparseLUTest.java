@@ -161,12 +161,7 @@ class SparseLUTest {
     void denseTraceRowIsOrderedLast() {
         // grid operator whose first row is replaced by a dense "trace" row (as in steady-state solves)
         int k = 60, n = k * k;
-        DMatrixSparseCSC g = TestMatrices.grid(k, 0.3);
-        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, g.nz_length + n);
-        for (int j = 0; j < n; j++)
-            for (int q = g.col_idx[j]; q < g.col_idx[j + 1]; q++) if (g.nz_rows[q] != 0) t.addItem(g.nz_rows[q], j, g.nz_values[q]);
-        for (int j = 0; j < n; j++) t.addItem(0, j, 1.0);
-        DMatrixSparseCSC a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        DMatrixSparseCSC a = gridWithTraceRow(k, 1);
         SparseLU lu = SparseLU.factor(a);
         checkSolves(a, 1e-12);
         assertTrue(lu.factorNonZeros() < 0.75 * 2 * (long) n * k, "fill " + lu.factorNonZeros());
@@ -176,17 +171,23 @@ class SparseLUTest {
     void partialTraceRowIsAHubToo() {
         // a steady-state trace row touches only the populations: 150 of 3600 unknowns here, far above the
         // average degree but below n; it must still be ordered last, or every level structure collapses
-        int k = 60, n = k * k;
-        DMatrixSparseCSC g = TestMatrices.grid(k, 0.3);
-        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, g.nz_length + n);
-        for (int j = 0; j < n; j++)
-            for (int q = g.col_idx[j]; q < g.col_idx[j + 1]; q++) if (g.nz_rows[q] != 0) t.addItem(g.nz_rows[q], j, g.nz_values[q]);
-        for (int j = 0; j < n; j += 24) t.addItem(0, j, 1.0);
-        DMatrixSparseCSC a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        int k = 60;
+        DMatrixSparseCSC a = gridWithTraceRow(k, 24);
         checkSolves(a, 1e-12);
         double[] stats = SparseLU.analyse(a);
         double[] plain = SparseLU.analyse(TestMatrices.grid(k, 0.3));
         assertTrue(stats[1] < 1.5 * plain[1], "flops " + stats[1] + " vs " + plain[1] + " without the row");
+    }
+
+    /** The k×k grid operator with its first row replaced by ones on every stride-th column (a trace row). */
+    private static DMatrixSparseCSC gridWithTraceRow(int k, int stride) {
+        int n = k * k;
+        DMatrixSparseCSC g = TestMatrices.grid(k, 0.3);
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, g.nz_length + n);
+        for (int j = 0; j < n; j++)
+            for (int q = g.col_idx[j]; q < g.col_idx[j + 1]; q++) if (g.nz_rows[q] != 0) t.addItem(g.nz_rows[q], j, g.nz_values[q]);
+        for (int j = 0; j < n; j += stride) t.addItem(0, j, 1.0);
+        return DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
     }
 
     @Test
