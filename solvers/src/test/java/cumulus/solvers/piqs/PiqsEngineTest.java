@@ -116,6 +116,22 @@ class PiqsEngineTest {
     }
 
     @Test
+    void isotropicLocalNoiseDampsEveryBlochComponentAtFourGamma() {
+        // γ = g·1: each spin's Bloch vector decays at 2g(γ_yy + γ_zz) = 4g while H = w S^x precesses it, so the
+        // slowest modes are the one-spin ones, λ = −4g and −4g ± iw (analytic); N = 30 takes the sparse route
+        String[][] iso = {{"g", "0", "0"}, {"0", "g", "0"}, {"0", "0", "g"}};
+        Model m = Model.builder("isotropic").spinEnsembles(1, 30).real("w", 1.3, "").real("g", 0.4, "")
+                .hamiltonian(OpSum.sx(1).scale("w")).localGamma(1, exprs(iso)).build();
+        SpectrumResult r = new PiqsEngine().spectrum(m, params(m, 30), 4);
+        assertTrue(r.method().contains("shift-invert"), r.method());
+        assertEquals(0, r.eigenvalues().get(0).abs(), 1e-9);
+        for (int k = 1; k <= 3; k++) assertEquals(-1.6, r.eigenvalues().get(k).re(), 1e-9, "eigenvalue " + k + ": " + r.eigenvalues());
+        assertEquals(1.3, Math.abs(r.lambda1().im()), 1e-9);
+        SteadyStateResult ss = new PiqsEngine().steadyState(m, params(m, 30));
+        for (String a : List.of("m1x", "m1y", "m1z")) assertEquals(0, ss.expectations().get(a), 1e-12, "maximally mixed: " + a);
+    }
+
+    @Test
     void eq18SpinChannelEqualsTheDoubleSumOverSpins() {
         // γ^{jj} = diag on every spin and γ^{jk} = off between every two spins, written out term by term in 2^N
         String[][] off = {{"k/N", "I*k/(2*N)", "0"}, {"-I*k/(2*N)", "k/N", "k/(3*N)"}, {"0", "k/(3*N)", "k/(2*N)"}};
