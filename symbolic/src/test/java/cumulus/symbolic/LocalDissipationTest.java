@@ -171,6 +171,53 @@ class LocalDissipationTest {
         assertFalse(vb.meanfieldExact(), "Γ^off = (N − 1) k diverges: " + vb.reasons());
     }
 
+    static int eps(int a, int b, int c) {
+        if (a == b || b == c || a == c) return 0;
+        return (b - a + 3) % 3 == 1 ? 1 : -1;
+    }
+
+    /**
+     * Paper Eq. (S20), first line, in the mean-field limit ⟨m m⟩ = m m: with Γ^off = i lim (N−1) off and
+     * Γ^diag = i diag (S18–S19), dm_ζ/dt = Σ_ab Γ^off_ab (ε_bζτ m_τ m_a + ε_ζaτ m_b m_τ)
+     * + Σ_ab Γ^diag_ab (ε_bζτ (δ_τa + i ε_τaτ' m_τ') + ε_ζaτ (δ_bτ + i ε_bττ' m_τ')).
+     */
+    @Test
+    void thermodynamicLimitOfEq18IsThePapersS20() {
+        String[][] offC = {{"3/10", "1/5-I/10", "I/5"}, {"1/5+I/10", "1/4", "1/10"}, {"-I/5", "1/10", "2/5"}};
+        String[][] off = new String[3][3];
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) off[a][b] = "(" + offC[a][b] + ")/N";
+        Model model = Model.builder("eq18-general").spinEnsembles(1, 8).spinChannel(1, exprs(GAMMA), exprs(off)).build();
+        EquationSystem lim = Derivation.derive(model, 1).thermodynamicLimit();
+        cumulus.api.Complex[][] gd = new cumulus.api.Complex[3][3], go = new cumulus.api.Complex[3][3];
+        cumulus.api.Complex i = new cumulus.api.Complex(0, 1);
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+            gd[a][b] = i.times(cumulus.api.Expr.parse(GAMMA[a][b]).evaluate(Map.of()));
+            go[a][b] = i.times(cumulus.api.Expr.parse(offC[a][b]).evaluate(Map.of()));
+        }
+        Random rnd = new Random(18);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] m = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+            double[] y = new double[lim.unknowns().size()];
+            for (int a = 0; a < 3; a++) y[lim.indexOf("m1" + "xyz".charAt(a))] = m[a];
+            double[] rhs = lim.rhs(0, y, new HashMap<>(Map.of("N", 8.0, "S", 4.0)));
+            for (int z = 0; z < 3; z++) {
+                cumulus.api.Complex want = cumulus.api.Complex.ZERO;
+                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) for (int t = 0; t < 3; t++) {
+                    double off1 = eps(b, z, t) * m[t] * m[a] + eps(z, a, t) * m[b] * m[t];
+                    want = want.plus(go[a][b].times(off1));
+                    cumulus.api.Complex d1 = new cumulus.api.Complex(t == a ? 1 : 0, 0), d2 = new cumulus.api.Complex(b == t ? 1 : 0, 0);
+                    for (int u = 0; u < 3; u++) {
+                        d1 = d1.plus(i.times(eps(t, a, u) * m[u]));
+                        d2 = d2.plus(i.times(eps(b, t, u) * m[u]));
+                    }
+                    want = want.plus(gd[a][b].times(d1.times(eps(b, z, t)).plus(d2.times(eps(z, a, t)))));
+                }
+                assertEquals(0, want.im(), 1e-12, "(S20) is real for Hermitian γ");
+                assertEquals(want.re(), rhs[lim.indexOf("m1" + "xyz".charAt(z))], 1e-12, "dm_" + "xyz".charAt(z) + "/dt against (S20)");
+            }
+        }
+    }
+
     @Test
     void orderOneEquationsAreTheCollectiveOnesPlusSingleSpinDecay() {
         EquationSystem local = Derivation.derive(new LocalBtc().model(), 1);
