@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -36,20 +35,14 @@ final class FloquetCommand implements Callable<Integer> {
         Output.warnings(spec.commandLine().getErr(), f.warnings());
         switch (format) {
             case json -> {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("model", f.model());
-                o.put("parameters", new java.util.TreeMap<>(f.parameters()));
-                o.put("dimension", f.dimension());
+                Map<String, Object> o = Output.head(f.model(), f.parameters(), f.dimension());
                 o.put("period", f.period());
                 o.put("multipliers", Output.complexList(f.multipliers()));
                 o.put("floquet_gap", f.floquetGap());
                 o.put("expectations", f.expectations());
                 o.put("cumulants", f.cumulants());
                 if (r.model().hasBoson()) o.put("top_fock_population", Output.num(f.topFockPopulation()));
-                o.put("method", f.method());
-                o.put("seconds", f.seconds());
-                o.put("warnings", f.warnings());
-                out.println(Output.json(o));
+                out.println(Output.json(Output.close(o, f.method(), f.seconds(), f.warnings())));
             }
             case csv -> {
                 out.println("index,re,im,abs");

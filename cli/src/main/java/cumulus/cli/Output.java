@@ -75,4 +75,21 @@ final class Output {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** The fields every solver result opens with (SPEC.md): model, parameters (sorted by name), dimension. */
+    static java.util.Map<String, Object> head(String model, java.util.Map<String, Double> parameters, int dimension) {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("model", model);
+        o.put("parameters", new java.util.TreeMap<>(parameters));
+        o.put("dimension", dimension);
+        return o;
+    }
+
+    /** ... and closes with: method, seconds, warnings. */
+    static java.util.Map<String, Object> close(java.util.Map<String, Object> o, String method, double seconds, java.util.List<String> warnings) {
+        o.put("method", method);
+        o.put("seconds", seconds);
+        o.put("warnings", warnings);
+        return o;
+    }
 }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -36,17 +35,11 @@ final class SpectrumCommand implements Callable<Integer> {
         Output.warnings(spec.commandLine().getErr(), s.warnings());
         switch (format) {
             case json -> {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("model", s.model());
-                o.put("parameters", new java.util.TreeMap<>(s.parameters()));
-                o.put("dimension", s.dimension());
+                Map<String, Object> o = Output.head(s.model(), s.parameters(), s.dimension());
                 o.put("eigenvalues", Output.complexList(s.eigenvalues()));
                 o.put("lambda1", Output.complex(s.lambda1()));
                 o.put("spectral_gap", s.spectralGap());
-                o.put("method", s.method());
-                o.put("seconds", s.seconds());
-                o.put("warnings", s.warnings());
-                out.println(Output.json(o));
+                out.println(Output.json(Output.close(o, s.method(), s.seconds(), s.warnings())));
             }
             case csv -> {
                 out.println("index,re,im");

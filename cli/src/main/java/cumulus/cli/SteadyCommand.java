@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,19 +29,13 @@ final class SteadyCommand implements Callable<Integer> {
         Output.warnings(spec.commandLine().getErr(), s.warnings());
         switch (format) {
             case json -> {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("model", s.model());
-                o.put("parameters", new java.util.TreeMap<>(s.parameters()));
-                o.put("dimension", s.dimension());
+                Map<String, Object> o = Output.head(s.model(), s.parameters(), s.dimension());
                 o.put("expectations", s.expectations());
                 o.put("cumulants", s.cumulants());
                 o.put("C_diag", s.cDiag());
                 o.put("C_all", s.cAll());
                 if (r.model().hasBoson()) o.put("top_fock_population", Output.num(s.topFockPopulation()));
-                o.put("method", s.method());
-                o.put("seconds", s.seconds());
-                o.put("warnings", s.warnings());
-                out.println(Output.json(o));
+                out.println(Output.json(Output.close(o, s.method(), s.seconds(), s.warnings())));
             }
             case csv -> {
                 out.println("name,value");
