@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "60", description = "seconds, for --largest (default ${DEFAULT-VALUE})")
     double budget;
 
+    @Option(names = "--warmup", defaultValue = "8", description = "seconds of JIT warm-up before the local suite's timings (default ${DEFAULT-VALUE})")
+    double warmup;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     private ExactEngine gapEngine;
@@ -58,7 +61,8 @@ final class BenchCommand implements Callable<Integer> {
         switch (suite) {
             case "codegen" -> { return new CodegenBench(spec.commandLine().getOut()).run(); }
             case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
-            case "local" -> { return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
+            case "local" -> {
+                if (!(warmup >= 0)) throw new ModelException("--warmup must be a number of seconds >= 0, got " + warmup); return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python(), warmup).run(); }
             case "exact" -> { }
             default -> throw new ModelException("--suite must be exact, codegen, floquet or local, got '" + suite + "'");
         }

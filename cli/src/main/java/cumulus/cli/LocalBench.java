@@ -26,8 +26,10 @@ final class LocalBench {
     private final int timeout;
     private final List<Integer> sizes;
     private final String python;
+    private final double warmupSeconds;
 
-    LocalBench(PrintWriter out, boolean peer, int timeout, List<Integer> sizes, String python) {
+    LocalBench(PrintWriter out, boolean peer, int timeout, List<Integer> sizes, String python, double warmupSeconds) {
+        this.warmupSeconds = warmupSeconds;
         this.out = out;
         this.peer = peer;
         this.timeout = timeout;
@@ -41,13 +43,16 @@ final class LocalBench {
         PiqsEngine engine = new PiqsEngine(PiqsEngine.DENSE_LIMIT, false);
         Path script = Path.of(System.getProperty("cumulus.home", ".")).resolve("bench/qutip_piqs_local.py");
         boolean havePeer = peer && Files.isRegularFile(script);
-        for (int wn : new int[]{12, 12, 20, 20, 20, 20, 30, 30}) {   // JIT warm-up (the kernels compile late)
-            Map<String, Double> p = params(model, wn);
+        // JIT warm-up, JMH-style: C2 compiles the small-problem paths only after ~100 calls (N = 20's gap
+        // takes ~0.1 s for the first 20 calls and ~0.02 s after 200), so repeat for --warmup seconds
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int k = 0; k < 2000 && (k < 4 || System.nanoTime() < until); k++) {
+            Map<String, Double> p = params(model, k % 10 == 9 ? 30 : 20);
             engine.steadyState(model, p);
             engine.spectrum(model, p, 4);
         }
         out.println("# local-btc, omega_x = kappa = gamma_local = 1; every time includes building the Liouvillian");
-        out.println("# Cumulus: permutation-invariant engine, best of 3 after JIT warm-up (one run above N = 40)");
+        out.println("# Cumulus: permutation-invariant engine, best of 3 after " + warmupSeconds + " s of JIT warm-up at N = 20-30 (one run above N = 40)");
         out.println("# piqs:  QuTiP PIQS as documented: Dicke(...).liouvillian(), qutip.steadystate (method 'power': 'direct' fails,");
         out.println("#        'Factor is exactly singular'), gap from scipy eigs(sigma=0.01) on that Liouvillian (N <= 20 only: slow)");
         out.println("# block: the same Liouvillian restricted to its block-diagonal (j,m,m') elements, SciPy spsolve / eigs(sigma=0.01)");

@@ -42,7 +42,7 @@ class CommandLineContractTest {
 
     @Test
     void localBenchReportsTheReferenceSteadyStateAndGap() {
-        Run r = run("bench", "--suite", "local", "--sizes", "10", "--no-peer");
+        Run r = run("bench", "--suite", "local", "--sizes", "10", "--no-peer", "--warmup", "0");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("10 ") && l.contains("|")), r.out());
         // shared/refs/local_btc.csv, N = 10: m1z = -0.7627959864658812, lambda1 = -0.8535740397336627
