@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "60", description = "seconds, for --largest (default ${DEFAULT-VALUE})")
     double budget;
 
-    @Option(names = "--warmup", defaultValue = "8", description = "seconds of JIT warm-up before the local suite's timings (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", description = "seconds of JIT warm-up before the local suite's timings (default ${DEFAULT-VALUE})")
     double warmup;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;

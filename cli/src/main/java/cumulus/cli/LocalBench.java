@@ -43,16 +43,16 @@ final class LocalBench {
         PiqsEngine engine = new PiqsEngine(PiqsEngine.DENSE_LIMIT, false);
         Path script = Path.of(System.getProperty("cumulus.home", ".")).resolve("bench/qutip_piqs_local.py");
         boolean havePeer = peer && Files.isRegularFile(script);
-        // JIT warm-up, JMH-style: C2 compiles the small-problem paths only after ~100 calls (N = 20's gap
-        // takes ~0.1 s for the first 20 calls and ~0.02 s after 200), so repeat for --warmup seconds
+        // JIT warm-up, JMH-style: C2 compiles the small-problem paths only after ~130 calls (N = 20's gap
+        // takes ~0.1 s for the first 20 calls, 0.04 s after 100 and 0.017 s after 140), so repeat for --warmup seconds
         long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        for (int k = 0; k < 2000 && (k < 4 || System.nanoTime() < until); k++) {
-            Map<String, Double> p = params(model, k % 10 == 9 ? 30 : 20);
-            engine.steadyState(model, p);
-            engine.spectrum(model, p, 4);
+        Map<String, Double> p20 = params(model, 20);
+        for (int k = 0; k < 5000 && (k < 4 || System.nanoTime() < until); k++) {
+            engine.spectrum(model, p20, 4);
+            if (k % 4 == 0) engine.steadyState(model, p20);
         }
         out.println("# local-btc, omega_x = kappa = gamma_local = 1; every time includes building the Liouvillian");
-        out.println("# Cumulus: permutation-invariant engine, best of 3 after " + warmupSeconds + " s of JIT warm-up at N = 20-30 (one run above N = 40)");
+        out.println("# Cumulus: permutation-invariant engine, best of 3 after " + warmupSeconds + " s of JIT warm-up at N = 20 (one run above N = 40)");
         out.println("# piqs:  QuTiP PIQS as documented: Dicke(...).liouvillian(), qutip.steadystate (method 'power': 'direct' fails,");
         out.println("#        'Factor is exactly singular'), gap from scipy eigs(sigma=0.01) on that Liouvillian (N <= 20 only: slow)");
         out.println("# block: the same Liouvillian restricted to its block-diagonal (j,m,m') elements, SciPy spsolve / eigs(sigma=0.01)");
