@@ -26,13 +26,15 @@ import java.util.Map;
  * <p>Collective parts act inside each block with the spin-j matrices of S^a:
  * L_coll[P_j] = K_j P_j + P_j K_j† + Σ_t A_{t,j} P_j B_{t,j}, K = −iH − G/2 (as the Dicke-manifold engine).
  *
- * <p>Local processes γ Σ_k D[σ_k]. The anticommutator parts are collective
- * (Σ_k σ_k^+σ_k^- = N/2 + S^z, Σ_k σ_k^-σ_k^+ = N/2 − S^z, (σ_k^z)² = 1). The sandwich Σ_k σ_k^a ρ σ_k^b
+ * <p>Local channels Σ_k Σ_ab γ_ab (σ_k^a ρ σ_k^b − ½{σ_k^b σ_k^a, ρ}): a named process γ Σ_k D[σ_k] is the
+ * γ matrix of {@link #gammaOf}, so every local channel takes one path. The anticommutator parts are collective
+ * (Σ_k σ_k^b σ_k^a = N δ_ab + 2i ε_baτ S^τ). The sandwich Σ_k σ_k^a ρ σ_k^b
  * is permutation covariant; by Wigner–Eckart (σ_k^{±,z} are rank-1 tensor components) it maps
  * |j,m⟩⟨j,m'| to blocks j' = j, j ± 1 with products of Clebsch–Gordan coefficients times a
  * j-dependent reduced factor, fixed by Σ_k σ_k^a = collective S^a and trace preservation
  * (Chase &amp; Geremia PRA 78, 052101 (2008); Shammah et al. PRA 98, 063815 (2018)). With A = N/2 and
- * the element P_{j,m,m'}, the rates into dP/dt are (the tests check them against 2^N brute force):
+ * the element P_{j,m,m'}, this gives for the three named processes (the tests check every channel, cross terms
+ * included, against 2^N brute force):
  * <pre>
  * emission  γ D[σ^-]: diag −γ/2 (N + m + m');
  *   → (j, m−1, m'−1):   γ (A+1)/(2j(j+1))      √((j+m)(j−m+1)(j+m')(j−m'+1))
@@ -150,22 +152,19 @@ public final class PiqsLiouvillian {
         int n = (int) nd;
         DickeBlocks space = new DickeBlocks(n);
         double s = n / 2.0;
-        double emission = 0, pumping = 0, dephasing = 0;
-        for (Dissipator d : model.dissipators()) if (d instanceof Dissipator.Local l) {
-            double r = l.rate().evaluate(v).re();
-            switch (l.process()) {
-                case EMISSION -> emission += r;
-                case PUMPING -> pumping += r;
-                case DEPHASING -> dephasing += r;
-            }
-        }
         // local γ-matrix channels: spherical sandwich coefficients c_ab (a, b ∈ −, +, z) and the numeric γ_αβ
         double[][] cRe = null, cIm = null;
         List<Complex[][]> localGammas = new ArrayList<>();
-        for (Dissipator d : model.dissipators()) if (d instanceof Dissipator.LocalGamma lg) {
-            if (lg.ensemble() != 1) throw new ModelException("local γ matrix on ensemble " + lg.ensemble() + ": the permutation-invariant engine has one ensemble");
-            Complex[][] gm = new Complex[3][3];
-            for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) gm[a][b] = lg.get(a, b).evaluate(v);
+        for (Dissipator d : model.dissipators()) {
+            Complex[][] gm;
+            if (d instanceof Dissipator.LocalGamma lg) {
+                if (lg.ensemble() != 1) throw new ModelException("local γ matrix on ensemble " + lg.ensemble() + ": the permutation-invariant engine has one ensemble");
+                gm = new Complex[3][3];
+                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) gm[a][b] = lg.get(a, b).evaluate(v);
+            } else if (d instanceof Dissipator.Local l) {
+                if (l.ensemble() != 1) throw new ModelException("local dissipator on ensemble " + l.ensemble() + ": the permutation-invariant engine has one ensemble");
+                gm = gammaOf(l.process(), l.rate().evaluate(v).re());
+            } else continue;
             localGammas.add(gm);
             if (cRe == null) { cRe = new double[3][3]; cIm = new double[3][3]; }
             Complex[][] c = spherical(gm);
@@ -196,8 +195,6 @@ public final class PiqsLiouvillian {
                         sw.add(new CMatrix[]{sa[a].scale(gab), sa[c]});
                         g = g.plus(sa[c].times(sa[a]).scale(gab));
                     }
-                } else if (dis instanceof Dissipator.Local l) {
-                    if (l.ensemble() != 1) throw new ModelException("local dissipator on ensemble " + l.ensemble() + ": the permutation-invariant engine has one ensemble");
                 }
             }
             // anticommutator of the local γ channels: Σ_k Σ_ab γ_ab σ_k^b σ_k^a = Σ_ab γ_ab (N δ_ab + 2i ε_baτ S^τ), collective
@@ -219,8 +216,23 @@ public final class PiqsLiouvillian {
             }
             blocks[b] = new Block(Sparse.of(k.toDense(), false), aCols, bRows);
         }
-        DMatrixSparseCSC m = new Assembler(space, blocks, emission, pumping, dephasing, cRe, cIm).run();
+        DMatrixSparseCSC m = new Assembler(space, blocks, cRe, cIm).run();
         return new PiqsLiouvillian(model, v, space, m, warnings);
+    }
+
+    /**
+     * The γ matrix over (σ^x, σ^y, σ^z) of r·D[σ]: r u u† for σ = Σ_a u_a σ^a, i.e. σ^- = (σ^x − iσ^y)/2 gives
+     * (r/4)(1, i, 0; −i, 1, 0; 0, 0, 0), σ^+ its conjugate, σ^z (0, 0, 0; 0, 0, 0; 0, 0, r).
+     */
+    static Complex[][] gammaOf(Dissipator.LocalProcess p, double r) {
+        Complex[] u = switch (p) {
+            case EMISSION -> new Complex[]{new Complex(0.5, 0), new Complex(0, -0.5), Complex.ZERO};
+            case PUMPING -> new Complex[]{new Complex(0.5, 0), new Complex(0, 0.5), Complex.ZERO};
+            case DEPHASING -> new Complex[]{Complex.ZERO, Complex.ZERO, Complex.ONE};
+        };
+        Complex[][] g = new Complex[3][3];
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) g[a][b] = u[a].times(u[b].conj()).times(r);
+        return g;
     }
 
     /**
@@ -244,7 +256,7 @@ public final class PiqsLiouvillian {
         static final double R2 = Math.sqrt(2);
         final DickeBlocks sp;
         final Block[] blocks;
-        final double ge, gp, gd, nn, a;
+        final double a;
         final int[] elemOffset;
         final double[] sr, si;
         final int[] touched;
@@ -254,9 +266,9 @@ public final class PiqsLiouvillian {
         /** Spherical sandwich coefficients of the local γ channels (null if none). */
         final double[][] cRe, cIm;
 
-        Assembler(DickeBlocks sp, Block[] blocks, double ge, double gp, double gd, double[][] cRe, double[][] cIm) {
-            this.sp = sp; this.blocks = blocks; this.ge = ge; this.gp = gp; this.gd = gd; this.cRe = cRe; this.cIm = cIm;
-            nn = sp.spins(); a = nn / 2;
+        Assembler(DickeBlocks sp, Block[] blocks, double[][] cRe, double[][] cIm) {
+            this.sp = sp; this.blocks = blocks; this.cRe = cRe; this.cIm = cIm;
+            a = sp.spins() / 2.0;
             elemOffset = new int[sp.blocks() + 1];
             for (int b = 0; b < sp.blocks(); b++) elemOffset[b + 1] = elemOffset[b] + sp.dim(b) * sp.dim(b);
             int total = elemOffset[sp.blocks()];
@@ -295,61 +307,7 @@ public final class PiqsLiouvillian {
                     }
                 }
             }
-            local(b, r, s, cr, ci);
-        }
-
-        /** The local-process rates of the class comment. */
-        void local(int b, int r, int s, double cr, double ci) {
             if (cRe != null) general(b, r, s, cr, ci);
-            if (ge == 0 && gp == 0 && gd == 0) return;
-            double j = sp.j(b);
-            double m = j - r, m1 = j - s;
-            int d = sp.dim(b);
-            boolean down = b + 1 < sp.blocks(); // block j − 1 exists
-            boolean up = b > 0;                 // block j + 1 exists
-            double diag = 0;
-            if (ge != 0) {
-                diag -= ge / 2 * (nn + m + m1);
-                if (j > 0 && r + 1 < d && s + 1 < d) {
-                    double f = ge * (a + 1) / (2 * j * (j + 1)) * Math.sqrt((j + m) * (j - m + 1) * (j + m1) * (j - m1 + 1));
-                    add(b, r + 1, s + 1, f * cr, f * ci);
-                }
-                if (down && j > 0 && r < d - 2 && s < d - 2) {
-                    double f = ge * (a + j + 1) / (2 * j * (2 * j + 1)) * Math.sqrt((j + m) * (j + m - 1) * (j + m1) * (j + m1 - 1));
-                    add(b + 1, r, s, f * cr, f * ci);
-                }
-                if (up) {
-                    double f = ge * (a - j) / (2 * (j + 1) * (2 * j + 1)) * Math.sqrt((j - m + 1) * (j - m + 2) * (j - m1 + 1) * (j - m1 + 2));
-                    add(b - 1, r + 2, s + 2, f * cr, f * ci);
-                }
-            }
-            if (gp != 0) {
-                diag -= gp / 2 * (nn - m - m1);
-                if (j > 0 && r >= 1 && s >= 1) {
-                    double f = gp * (a + 1) / (2 * j * (j + 1)) * Math.sqrt((j - m) * (j + m + 1) * (j - m1) * (j + m1 + 1));
-                    add(b, r - 1, s - 1, f * cr, f * ci);
-                }
-                if (down && j > 0 && r >= 2 && s >= 2) {
-                    double f = gp * (a + j + 1) / (2 * j * (2 * j + 1)) * Math.sqrt((j - m) * (j - m - 1) * (j - m1) * (j - m1 - 1));
-                    add(b + 1, r - 2, s - 2, f * cr, f * ci);
-                }
-                if (up) {
-                    double f = gp * (a - j) / (2 * (j + 1) * (2 * j + 1)) * Math.sqrt((j + m + 1) * (j + m + 2) * (j + m1 + 1) * (j + m1 + 2));
-                    add(b - 1, r, s, f * cr, f * ci);
-                }
-            }
-            if (gd != 0) {
-                diag -= j > 0 ? 2 * gd * (a - m * m1 * (a + 1) / (j * (j + 1))) : 2 * gd * a;
-                if (down && j > 0 && r >= 1 && s >= 1 && r < d - 1 && s < d - 1) {
-                    double f = 2 * gd * (a + j + 1) / (j * (2 * j + 1)) * Math.sqrt((j * j - m * m) * (j * j - m1 * m1));
-                    add(b + 1, r - 1, s - 1, f * cr, f * ci);
-                }
-                if (up) {
-                    double f = 2 * gd * (a - j) / ((j + 1) * (2 * j + 1)) * Math.sqrt(((j + 1) * (j + 1) - m * m) * ((j + 1) * (j + 1) - m1 * m1));
-                    add(b - 1, r + 1, s + 1, f * cr, f * ci);
-                }
-            }
-            if (diag != 0) add(b, r, s, diag * cr, diag * ci);
         }
 
         /**
