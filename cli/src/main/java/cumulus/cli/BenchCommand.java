@@ -23,11 +23,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Side-by-side benchmark against the QuTiP peer ({@code shared/bench/qutip_peer.py}): wall time
+ * Side-by-side benchmark against the QuTiP peer ({@code bench/qutip_peer.py}): wall time
  * of the Liouvillian gap (shift-invert) and of the steady state, per N, in one run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the gap and the steady state against QuTiP (shared/bench/qutip_peer.py), side by side.")
+        description = "Time the gap and the steady state against QuTiP (bench/qutip_peer.py), side by side.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP) or local (local-btc steady state and gap vs QuTiP PIQS) (default ${DEFAULT-VALUE})")
     String suite;
@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Cumulus c = Cumulus.create();
         Model model = c.models().get(modelName);
-        Path script = sharedDir().resolve("bench/qutip_peer.py");
+        Path script = home().resolve("bench/qutip_peer.py");
         boolean havePeer = peer && Files.isRegularFile(script) && peerWorks(script);
         if (peer && !havePeer)
             out.println("# QuTiP peer unavailable (needs " + script + " and python3-qutip: apt-get install -y python3-qutip); timing Cumulus alone");
@@ -158,11 +158,6 @@ final class BenchCommand implements Callable<Integer> {
     /** Debian's python3-qutip installs for the system interpreter. */
     static String python() { return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3"; }
 
-    /** shared/ beside the repository: -Dcumulus.shared, $CUMULUS_SHARED, or $CUMULUS_HOME/../shared. */
-    static Path sharedDir() {
-        String p = System.getProperty("cumulus.shared", System.getenv("CUMULUS_SHARED"));
-        if (p != null) return Path.of(p);
-        String home = System.getProperty("cumulus.home", System.getenv().getOrDefault("CUMULUS_HOME", "."));
-        return Path.of(home).toAbsolutePath().normalize().resolveSibling("shared");
-    }
+    /** The repository the launcher runs from ({@code -Dcumulus.home}, set by ./cumulus), where bench/ holds the peer scripts. */
+    static Path home() { return Path.of(System.getProperty("cumulus.home", ".")).toAbsolutePath().normalize(); }
 }

@@ -30,7 +30,7 @@ final class FloquetBench {
 
     int run() throws Exception {
         Model kerr = new KerrFloquet().model();
-        Path script = Path.of(System.getProperty("cumulus.home", ".")).resolve("bench/qutip_kerr_floquet.py");
+        Path script = BenchCommand.home().resolve("bench/qutip_kerr_floquet.py");
         boolean havePeer = peer && Files.isRegularFile(script);
         new FloquetEngine().floquet(kerr, kerr.resolve(Map.of("N", "10", "cutoff", "30")), 2); // JIT warm-up
         out.printf("%-5s %-7s | %-10s %-20s | %-10s %-20s | %-8s%n", "N", "cutoff", "seconds", "floquet_gap", "qutip_s", "qutip_gap", "speedup");

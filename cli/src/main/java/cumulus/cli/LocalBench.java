@@ -41,7 +41,7 @@ final class LocalBench {
         Model model = Cumulus.create().models().get("local-btc");
         // the same work as the peer: one real shift (no complex shifts for oscillating modes)
         PiqsEngine engine = new PiqsEngine(PiqsEngine.DENSE_LIMIT, false);
-        Path script = Path.of(System.getProperty("cumulus.home", ".")).resolve("bench/qutip_piqs_local.py");
+        Path script = BenchCommand.home().resolve("bench/qutip_piqs_local.py");
         boolean havePeer = peer && Files.isRegularFile(script);
         // JIT warm-up, JMH-style: C2 compiles the small-problem paths only after ~130 calls (N = 20's gap
         // takes ~0.1 s for the first 20 calls, 0.04 s after 100 and 0.017 s after 140), so repeat for --warmup seconds

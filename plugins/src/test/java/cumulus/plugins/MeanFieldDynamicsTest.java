@@ -19,7 +19,7 @@ class MeanFieldDynamicsTest {
 
     @Test
     void btcMeanFieldFromUpMatchesTheReferenceTrajectoryAndKeepsTheUnitSphere() {
-        List<Map<String, Double>> ref = Refs.table("btc_meanfield.csv");
+        List<Map<String, Double>> ref = cumulus.solvers.Refs.read("btc_meanfield.csv");
         double tEnd = ref.get(ref.size() - 1).get("t");
         Trajectory tr = CumulantDynamics.meanField().evolve(btc, btc.resolve(Map.of("omega_x", "2")), InitialState.parse("up", btc), tEnd, 0.1);
         assertEquals(ref.size(), tr.rows().size());

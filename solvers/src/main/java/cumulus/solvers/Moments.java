@@ -14,7 +14,7 @@ import java.util.Map;
  * C_diag = Σ_i Σ_a K_s(m_i^a, m_i^a) and
  * C_all = Σ_{i≤j} Σ_{a,b} K_s(m_i^a, m_j^b), where for i = j the sum runs over all ordered pairs
  * (a, b) — both (x,y) and (y,x) — as written in SPEC.md; this convention reproduces
- * /work/shared/refs/btc_pair.csv (the alternative with a ≤ b for i = j does not).
+ * refs/btc_pair.csv (the alternative with a ≤ b for i = j does not).
  */
 public final class Moments {
     private final List<String> names = new ArrayList<>();

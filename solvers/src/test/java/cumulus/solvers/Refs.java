@@ -10,20 +10,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the QuTiP reference CSVs of ../shared/refs (header row, then numbers). */
-final class Refs {
+/**
+ * Reads the QuTiP reference tables of the repository's {@code refs/} folder (header row, then
+ * numbers; refs/README.md says how each was computed). The build passes the folder as
+ * {@code -Dcumulus.refs}; without it the reader looks in {@code ../refs} (a module folder).
+ * Shared with the tests of plugins and cli through the solvers test-jar.
+ */
+public final class Refs {
     private Refs() { }
 
-    static Path dir() {
-        String shared = System.getProperty("cumulus.shared");
-        Path p = shared != null ? Path.of(shared, "refs") : Path.of("/work/shared/refs");
-        if (!Files.isDirectory(p)) p = Path.of("/work/shared/refs");
+    public static Path dir() {
+        Path p = Path.of(System.getProperty("cumulus.refs", "../refs"));
+        if (!Files.isRegularFile(p.resolve("README.md")))
+            throw new IllegalStateException("reference folder " + p.toAbsolutePath() + " not found: run the tests with mvn from the repository");
         return p;
     }
 
-    static List<Map<String, Double>> read(String file) {
+    public static Path file(String name) { return dir().resolve(name); }
+
+    /** Every row of a table as column name → number (text cells are left out). */
+    public static List<Map<String, Double>> read(String file) {
         try {
-            List<String> lines = Files.readAllLines(dir().resolve(file));
+            List<String> lines = Files.readAllLines(file(file));
             String[] head = lines.get(0).split(",");
             List<Map<String, Double>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -41,8 +49,22 @@ final class Refs {
         }
     }
 
+    /** The rows whose named columns equal the given values (name, value, name, value, ...). */
+    public static List<Map<String, Double>> where(String file, Object... kv) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (Map<String, Double> r : read(file)) {
+            boolean ok = true;
+            for (int i = 0; i < kv.length; i += 2) {
+                Double v = r.get((String) kv[i]);
+                ok &= v != null && Math.abs(v - ((Number) kv[i + 1]).doubleValue()) < 1e-9;
+            }
+            if (ok) out.add(r);
+        }
+        return out;
+    }
+
     /** Model defaults overridden by {@code name=value} pairs. */
-    static Map<String, Double> params(Model m, Object... kv) {
+    public static Map<String, Double> params(Model m, Object... kv) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) o.put((String) kv[i], String.valueOf(kv[i + 1]));
         return m.resolve(o);

@@ -48,7 +48,7 @@ public final class Context {
         return m.resolve(o);
     }
 
-    /** A reference CSV of ../shared/refs, or null when the folder is not there. */
+    /** A reference CSV of the repository's refs/, or null when the folder is not there. */
     public Path ref(String file) {
         if (refs == null) return null;
         Path p = refs.resolve(file);
@@ -72,21 +72,14 @@ public final class Context {
     }
 
     /**
-     * The QuTiP reference folder: {@code -Dcumulus.shared}/refs, else ../shared/refs next to the
-     * launcher's folder ({@code cumulus.home}) or the working directory and its parents.
+     * The QuTiP reference folder {@code refs/} of the repository: {@code -Dcumulus.refs}, else
+     * refs/ in the launcher's folder ({@code cumulus.home}) or in the working directory.
      */
     public static Path findRefs() {
-        String shared = System.getProperty("cumulus.shared");
-        if (shared != null && Files.isDirectory(Path.of(shared, "refs"))) return Path.of(shared, "refs");
-        String home = System.getProperty("cumulus.home");
-        Path start = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-            Path r = p.resolveSibling("shared").resolve("refs");
-            if (p.getParent() != null && Files.isDirectory(r)) return r;
-            Path inner = p.resolve("shared").resolve("refs");
-            if (Files.isDirectory(inner)) return inner;
-        }
-        return null;
+        String refs = System.getProperty("cumulus.refs");
+        if (refs != null) return Files.isDirectory(Path.of(refs)) ? Path.of(refs) : null;
+        Path home = Path.of(System.getProperty("cumulus.home", "."));
+        return Files.isDirectory(home.resolve("refs")) ? home.resolve("refs") : null;
     }
 
     private static final class Writer {

@@ -3,9 +3,13 @@ package cumulus.cli.reproduce;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cumulus.solvers.Refs;
+
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-figure compute functions at small sizes against the QuTiP reference CSVs. */
@@ -15,35 +19,32 @@ class FigureReferenceTest {
     @BeforeAll static void setUp() { ctx = Context.quiet(); }
 
     @Test void fig2aDynamicsMatchesQutipN8() {
-        Refs ref = Refs.load(ctx, "btc_dynamics_N8.csv");
         FigureData d = new Fig2a().compute(ctx, new int[]{8}, 20, 0.1);
         Series s = d.panels().get(0).series("N = 8");
         int checked = 0;
-        for (double[] r : ref.rows()) {
-            int i = (int) Math.round(r[ref.col("t")] / 0.1);
-            assertEquals(r[ref.col("t")], s.x()[i], 1e-9);
-            assertEquals(r[ref.col("C_diag")], s.y()[i], 2e-6, "C_diag at t = " + r[0]);
+        for (Map<String, Double> r : Refs.read("btc_dynamics_N8.csv")) {
+            int i = (int) Math.round(r.get("t") / 0.1);
+            assertEquals(r.get("t"), s.x()[i], 1e-9);
+            assertEquals(r.get("C_diag"), s.y()[i], 2e-6, "C_diag at t = " + r.get("t"));
             checked++;
         }
         assertTrue(checked > 150);
     }
 
     @Test void fig2bNessMatchesQutip() {
-        Refs ref = Refs.load(ctx, "btc_ness.csv");
         double[] omegas = {0.5, 1.0, 2.0};
         int[] ns = {4, 8, 16};
         FigureData d = new Fig2b().compute(ctx, ns, omegas);
         for (int n : ns) {
             Series s = d.panels().get(0).series("N = " + n);
             for (int i = 0; i < omegas.length; i++) {
-                double expected = ref.where(Map.of("omega_x", omegas[i], "N", (double) n)).get(0)[ref.col("C_diag")];
+                double expected = Refs.where("btc_ness.csv", "omega_x", omegas[i], "N", n).get(0).get("C_diag");
                 assertEquals(expected, s.y()[i], 1e-7, "C_diag at omega_x = " + omegas[i] + ", N = " + n);
             }
         }
     }
 
     @Test void figS2GapsMatchQutip() {
-        Refs ref = Refs.load(ctx, "dephasing_spectrum.csv");
         int[] ns = {4, 8, 16};
         double[] gammas = {1, 10};
         FigureData d = new FigS2().compute(ctx, ns, gammas, new int[]{4}, 4, 2.0);
@@ -51,35 +52,35 @@ class FigureReferenceTest {
             Series re = d.panels().get(0).series("Re λ1·N, γ = " + FigS2.fmt(g));
             Series im = d.panels().get(1).series("Im λ1, γ = " + FigS2.fmt(g));
             for (int i = 0; i < ns.length; i++) {
-                double[] r = ref.where(Map.of("gamma", g, "N", (double) ns[i])).get(0);
-                assertEquals(r[ref.col("re1")] * ns[i], re.y()[i], 1e-7, "Re λ1·N, γ = " + g + ", N = " + ns[i]);
-                assertEquals(Math.abs(r[ref.col("im1")]), im.y()[i], 1e-7, "Im λ1, γ = " + g + ", N = " + ns[i]);
+                Map<String, Double> r = Refs.where("dephasing_spectrum.csv", "gamma", g, "N", ns[i]).get(0);
+                assertEquals(r.get("re1") * ns[i], re.y()[i], 1e-7, "Re λ1·N, γ = " + g + ", N = " + ns[i]);
+                assertEquals(Math.abs(r.get("im1")), im.y()[i], 1e-7, "Im λ1, γ = " + g + ", N = " + ns[i]);
             }
         }
     }
 
     @Test void fig4bFloquetGapsAndCumulantsMatchQutip() {
-        Refs ref = Refs.load(ctx, "kerr_floquet.csv");
         int[] ns = {10, 20};
         FigureData d = new Fig4b().compute(ctx, ns, 30, 10);
         Series gap = d.panels().get(1).series("Floquet gap");
         Series kxx = d.panels().get(0).series("K(x,x)");
         Series kxp = d.panels().get(0).series("K(x,p) + K(p,x)");
         for (int i = 0; i < ns.length; i++) {
-            double[] r = ref.where(Map.of("N", (double) ns[i], "cutoff", 100.0)).get(0);
-            assertEquals(r[ref.col("floquet_gap")], gap.y()[i], 1e-5 * r[ref.col("floquet_gap")], "floquet gap N = " + ns[i]);
-            assertEquals(r[ref.col("K_xx")], kxx.y()[i], 1e-6);
-            assertEquals(r[ref.col("K_xp_plus_K_px")], kxp.y()[i], 1e-6);
+            Map<String, Double> r = Refs.where("kerr_floquet.csv", "N", ns[i], "cutoff", 100).get(0);
+            assertEquals(r.get("floquet_gap"), gap.y()[i], 1e-5 * r.get("floquet_gap"), "floquet gap N = " + ns[i]);
+            assertEquals(r.get("K_xx"), kxx.y()[i], 1e-6);
+            assertEquals(r.get("K_xp_plus_K_px"), kxp.y()[i], 1e-6);
             // the truncation guard raised the cutoff from 30 at least once (convergence check)
             assertTrue(d.number("cutoff_N" + ns[i]) >= 40);
         }
     }
 
     @Test void fig4aStroboscopicMatchesQutip() {
-        Refs ref = Refs.load(ctx, "kerr_floquet_stroboscopic_N60.csv");
+        assertNotNull(ctx.ref("kerr_floquet_stroboscopic_N60.csv"), "reproduce finds refs/ at run time");
+        List<Map<String, Double>> ref = Refs.read("kerr_floquet_stroboscopic_N60.csv");
         FigureData d = new Fig4a().compute(ctx, 60, 65, 4);
         Series x = d.panels().get(0).series("exact <x>(nT)");
-        for (int n = 0; n <= 4; n++) assertEquals(ref.rows().get(n)[ref.col("x")], x.y()[n], 1e-6, "x(nT) at n = " + n);
+        for (int n = 0; n <= 4; n++) assertEquals(ref.get(n).get("x"), x.y()[n], 1e-6, "x(nT) at n = " + n);
         assertTrue(x.y()[1] < 0 && x.y()[2] > 0, "period doubling: the sign alternates");
     }
 

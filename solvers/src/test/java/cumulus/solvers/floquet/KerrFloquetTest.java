@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -20,24 +17,15 @@ import static org.junit.jupiter.api.Assertions.*;
 class KerrFloquetTest {
     private static final Model KERR = new KerrFloquet().model();
 
-    static Map<String, Double> refRow(int n) throws IOException {
-        Path f = Path.of(System.getProperty("cumulus.shared", "../../shared"), "refs", "kerr_floquet.csv");
-        List<String> lines = Files.readAllLines(f);
-        String[] head = lines.get(0).split(",");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] v = line.split(",");
-            if (Integer.parseInt(v[0]) == n && Integer.parseInt(v[1]) == 65) {
-                Map<String, Double> m = new java.util.HashMap<>();
-                for (int i = 0; i < head.length; i++) m.put(head[i], Double.parseDouble(v[i]));
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("no reference row for N = " + n);
+    static Map<String, Double> refRow(int n) {
+        List<Map<String, Double>> rows = cumulus.solvers.Refs.where("kerr_floquet.csv", "N", n, "cutoff", 65);
+        if (rows.size() != 1) throw new IllegalArgumentException("no reference row for N = " + n);
+        return rows.get(0);
     }
 
     @ParameterizedTest(name = "N = {0}")
     @ValueSource(ints = {10, 20})
-    void floquetGapAndSteadyCumulantsMatchQutip(int n) throws IOException {
+    void floquetGapAndSteadyCumulantsMatchQutip(int n) {
         Map<String, Double> ref = refRow(n);
         FloquetResult r = new FloquetEngine().floquet(KERR, KERR.resolve(Map.of("N", Integer.toString(n))), 4);
         assertEquals(1.0, r.multipliers().get(0).re(), 1e-10, "mu_0 = 1 (trace preserved)");

@@ -14,9 +14,6 @@ import cumulus.solvers.NumericModel;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,15 +212,9 @@ class PiqsEngineTest {
     }
 
     @Test
-    void matchesLocalBtcReferences() throws IOException {
-        List<String> lines = Files.readAllLines(refs().resolve("local_btc.csv"));
-        String[] head = lines.get(0).split(",");
+    void matchesLocalBtcReferences() {
         int rows = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) continue;
-            String[] f = line.split(",");
-            Map<String, Double> row = new HashMap<>();
-            for (int i = 0; i < head.length; i++) row.put(head[i].trim(), Double.parseDouble(f[i].trim()));
+        for (Map<String, Double> row : cumulus.solvers.Refs.read("local_btc.csv")) {
             Map<String, Double> p = LOCAL_BTC.resolve(Map.of("N", fmt(row.get("N")), "omega_x", fmt(row.get("omega_x")),
                     "kappa", fmt(row.get("kappa")), "gamma_local", fmt(row.get("gamma_local"))));
             SteadyStateResult ss = new PiqsEngine().steadyState(LOCAL_BTC, p);
@@ -303,11 +294,4 @@ class PiqsEngineTest {
     }
 
     static String fmt(double x) { return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x); }
-
-    static Path refs() {
-        String shared = System.getProperty("cumulus.shared");
-        Path p = shared != null ? Path.of(shared, "refs") : Path.of("/work/shared/refs");
-        if (!Files.isDirectory(p)) p = Path.of("/work/shared/refs");
-        return p;
-    }
 }
