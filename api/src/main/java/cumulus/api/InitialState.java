@@ -20,7 +20,8 @@ public record InitialState(List<SpinState> spins, BosonState boson) {
 
     /** Parses SPEC.md's initial-state syntax for this model. */
     public static InitialState parse(String spec, Model model) {
-        String[] parts = spec.trim().split(";");
+        if (spec.isBlank()) throw bad(spec, "no state given");
+        String[] parts = spec.trim().split(";", -1);
         List<SpinState> spins = new ArrayList<>();
         BosonState boson = null;
         for (String raw : parts) {

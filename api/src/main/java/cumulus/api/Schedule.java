@@ -69,16 +69,38 @@ public record Schedule(List<Segment> segments) {
         return v;
     }
 
-    /** Index of the segment containing time t (taken modulo the period). */
-    public int segmentAt(double t, double[] durations) {
+    /** A stretch [start, end) of time during which segment {@code segment} applies. */
+    public record Span(double start, double end, int segment) { }
+
+    /**
+     * The constant stretches of [0, tEnd]: the segments repeated period after period, the last one
+     * cut at tEnd. Every integrator restarts at each span boundary, where the generator jumps.
+     */
+    public List<Span> spans(double tEnd, Map<String, Double> parameters) {
+        double[] d = durations(parameters);
         double period = 0;
-        for (double d : durations) period += d;
-        double tau = t - Math.floor(t / period) * period;
-        double acc = 0;
-        for (int k = 0; k < durations.length; k++) {
-            acc += durations[k];
-            if (tau < acc) return k;
+        for (double x : d) period += x;
+        if (tEnd / period > 1e7)
+            throw new ModelException("t-end = " + tEnd + " spans " + String.format("%.3g", tEnd / period) + " periods of the schedule (T = " + period + "): at most 10^7 are integrated; lower --t-end");
+        List<Span> out = new ArrayList<>();
+        double t = 0;
+        for (long n = 0; t < tEnd; n++) {
+            double base = n * period;
+            for (int k = 0; k < d.length && t < tEnd; k++) {
+                double end = Math.min(tEnd, base + sum(d, k + 1));
+                if (end > t) out.add(new Span(t, end, k));
+                t = Math.max(t, end);
+            }
         }
-        return durations.length - 1;
+        return out;
+    }
+
+    /** One span [0, tEnd] for a model without a schedule. */
+    public static List<Span> constant(double tEnd) { return List.of(new Span(0, tEnd, 0)); }
+
+    private static double sum(double[] d, int upTo) {
+        double s = 0;
+        for (int i = 0; i < upTo; i++) s += d[i];
+        return s;
     }
 }

@@ -2,13 +2,22 @@ package cumulus.api;
 
 import java.util.List;
 
-/** Sampled dynamics: column names (the first is "t"), one row per output time. */
-public record Trajectory(List<String> columns, List<double[]> rows, List<String> warnings) {
+/**
+ * Sampled dynamics: column names (the first is "t"), one row per output time. A run that failed
+ * numerically (diverged, too stiff, out of budget) keeps the rows it reached and says why in
+ * {@code failure}; {@code failure} is null for a complete run.
+ */
+public record Trajectory(List<String> columns, List<double[]> rows, List<String> warnings, String failure) {
     public Trajectory {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         warnings = List.copyOf(warnings);
     }
+
+    /** A complete run. */
+    public Trajectory(List<String> columns, List<double[]> rows, List<String> warnings) { this(columns, rows, warnings, null); }
+
+    public boolean complete() { return failure == null; }
 
     public int column(String name) {
         int i = columns.indexOf(name);

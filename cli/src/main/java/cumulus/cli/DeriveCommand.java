@@ -43,7 +43,7 @@ final class DeriveCommand implements Callable<Integer> {
             String src = cumulus.codegen.RhsCompiler.source(cls, sys.unknowns(), sys.parameters(), sys.rhs());
             String header = "// model " + r.model().name() + ", order " + order + (limit ? ", N -> infinity" : "") + "\n"
                     + "// unknowns y[k]: " + sys.unknowns() + "\n// parameters p[j]: " + sys.parameters() + "\n";
-            Output.writeAtomically(emitJava.resolve(cls + ".java"), header + src);
+            AtomicFiles.write(emitJava.resolve(cls + ".java"), header + src);
             spec.commandLine().getErr().println("cumulus: wrote " + emitJava.resolve(cls + ".java"));
         }
         String text = switch (format) {

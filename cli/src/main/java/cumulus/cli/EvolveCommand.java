@@ -2,6 +2,7 @@ package cumulus.cli;
 
 import cumulus.api.InitialState;
 import cumulus.api.ModelException;
+import cumulus.api.NumericalException;
 import cumulus.api.Trajectory;
 import cumulus.plugins.Cumulus;
 import picocli.CommandLine.Command;
@@ -84,11 +85,16 @@ final class EvolveCommand implements Callable<Integer> {
                 }
                 o.put("rows", rows);
                 o.put("warnings", tr.warnings());
+                if (!tr.complete()) o.put("failure", tr.failure());
                 yield Output.json(o) + "\n";
             }
         };
-        if (outFile != null) Output.writeAtomically(outFile, text);
+        if (outFile != null) AtomicFiles.write(outFile, text);
         else spec.commandLine().getOut().print(text);
+        if (!tr.complete()) {
+            double last = tr.rows().isEmpty() ? Double.NaN : tr.rows().get(tr.rows().size() - 1)[0];
+            throw new NumericalException(tr.failure() + " (the " + tr.rows().size() + " rows up to t = " + last + " are kept)");
+        }
         return 0;
     }
 

@@ -1,6 +1,8 @@
 package cumulus.cli;
 
 import cumulus.api.ModelException;
+import cumulus.api.NumericalException;
+import cumulus.api.Progress;
 import cumulus.plugins.PluginLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,7 @@ import java.util.List;
         description = "Open quantum systems of collective spins and bosons: exact Lindbladians, cumulant hierarchies, time crystals.",
         subcommands = {ModelsCommand.class, SpectrumCommand.class, SteadyCommand.class, EvolveCommand.class,
                 FloquetCommand.class, ClassifyCommand.class, DeriveCommand.class, VerifyMfCommand.class, BenchCommand.class, cumulus.cli.reproduce.ReproduceCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,8 +29,12 @@ public final class Main implements Runnable {
                     + "Jars in the plugins/ folder next to the launcher are always loaded.")
     List<Path> plugins = new ArrayList<>();
 
-    @Override public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    /** {@code cumulus} with no command: the usage on stderr, exit 2 (nothing was asked, nothing was done). */
+    @Override public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().println("cumulus: error: no command given: choose one of the commands above (see 'cumulus --help')");
+        spec.commandLine().getErr().flush();
+        return 2;
     }
 
     public static void main(String[] args) {
@@ -38,6 +44,12 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
+        Progress.install(line -> {
+            synchronized (err) {
+                err.println("cumulus: " + line);
+                err.flush();
+            }
+        });
         CommandLine cl = new CommandLine(main);
         cl.setExecutionStrategy(parsed -> {
             // --plugins is a top-level option: set up the plugin class loader that Cumulus.create() uses, then run the command
@@ -61,6 +73,11 @@ public final class Main implements Runnable {
                 err.println("cumulus: error: " + ex.getMessage());
                 err.flush();
                 return 2;
+            }
+            if (ex instanceof NumericalException) {
+                err.println("cumulus: numerical failure: " + ex.getMessage());
+                err.flush();
+                return 3;
             }
             err.println("cumulus: internal error: " + ex);
             if (System.getenv("CUMULUS_DEBUG") != null) ex.printStackTrace(err);

@@ -29,7 +29,10 @@ public final class ModelOptions {
                 int eq = item.indexOf('=');
                 if (eq <= 0 || eq == item.length() - 1 || item.indexOf('=', eq + 1) >= 0)
                     throw new ModelException("malformed --set '" + item + "': expected NAME=VALUE, e.g. --set N=32,omega_x=2");
-                out.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+                String name = item.substring(0, eq).trim();
+                if (out.containsKey(name))
+                    throw new ModelException("--set gives " + name + " twice (" + name + "=" + out.get(name) + " and " + item.trim() + "): give each parameter once");
+                out.put(name, item.substring(eq + 1).trim());
             }
         }
         return out;

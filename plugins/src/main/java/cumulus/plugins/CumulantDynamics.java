@@ -9,10 +9,7 @@ import cumulus.codegen.CompiledRhs;
 import cumulus.codegen.RhsCompiler;
 import cumulus.symbolic.Derivation;
 import cumulus.symbolic.EquationSystem;
-import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
-import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
-import org.apache.commons.math3.ode.sampling.StepHandler;
-import org.apache.commons.math3.ode.sampling.StepInterpolator;
+import cumulus.solvers.ode.Evolution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Mean-field and cumulant dynamics: the symbolic engine derives the closed hierarchy (order 1 in the
  * N → ∞ limit for {@code meanfield}, the finite-N hierarchy closed at order 2 or 3 for
- * {@code cumulant2} / {@code cumulant3}), codegen compiles it, and Dormand–Prince 8(5,3) integrates
- * it (rtol 1e-12, atol 1e-14) with dense output at the requested times. Periodic schedules restart
- * the integrator at every segment boundary with that segment's switch values.
+ * {@code cumulant2} / {@code cumulant3}), codegen compiles it, and the one evolution driver
+ * ({@link Evolution}: Dormand–Prince 8(5,3), dense output, divergence and work guards) integrates
+ * it. Periodic schedules restart the integrator at every segment boundary with that segment's
+ * switch values.
  */
 public final class CumulantDynamics implements DynamicsSolver {
     private final String method;
@@ -62,59 +60,15 @@ public final class CumulantDynamics implements DynamicsSolver {
         List<String> warnings = new ArrayList<>();
         double[] invariant = {0, 0}; // max | |m_i| - 1 | (mean field), most negative variance (cumulants)
 
-        // segments: [start, end) with their parameter values
-        List<double[]> spans = new ArrayList<>();
-        List<Map<String, Double>> values = new ArrayList<>();
-        Schedule sch = model.schedule();
-        if (sch == null) { spans.add(new double[]{0, tEnd}); values.add(parameters); }
-        else {
-            double[] d = sch.durations(parameters);
-            double t = 0;
-            int k = 0;
-            while (t < tEnd - 1e-12) {
-                double end = Math.min(tEnd, t + d[k]);
-                if (end > t) { spans.add(new double[]{t, end}); values.add(sch.valuesIn(k, parameters)); }
-                t = end;
-                k = (k + 1) % d.length;
-            }
-        }
-        long nOut = Math.round(Math.floor(tEnd / dt + 1e-9));
-        long[] next = {0};
-        java.util.function.BiConsumer<Double, double[]> record = (t, state) -> {
+        List<Schedule.Span> spans = model.isPeriodic() ? model.schedule().spans(tEnd, parameters) : Schedule.constant(tEnd);
+        int segments = model.isPeriodic() ? model.schedule().segments().size() : 1;
+        CompiledRhs[] rhs = new CompiledRhs[segments];
+        for (int k = 0; k < segments; k++) rhs[k] = compiled.bind(model.isPeriodic() ? model.schedule().valuesIn(k, parameters) : parameters);
+        Evolution.Outcome end = Evolution.run(spans, k -> rhs[k]::rhs, y, dt, Evolution.Tolerances.TIGHT, Evolution.Budget.moments(sys.rhs().size()), (t, state) -> {
             rows.add(cols.row(t, state));
             cols.monitor(state, invariant, order);
-        };
-        for (int s = 0; s < spans.size(); s++) {
-            double a = spans.get(s)[0], b = spans.get(s)[1];
-            CompiledRhs rhs = compiled.bind(values.get(s));
-            if (next[0] * dt <= a + 1e-12 && next[0] <= nOut && Math.abs(next[0] * dt - a) <= 1e-9) {
-                record.accept(next[0] * dt, y.clone());
-                next[0]++;
-            }
-            DormandPrince853Integrator ig = new DormandPrince853Integrator(1e-12, Math.max(1e-3, b - a), 1e-14, 1e-12);
-            ig.addStepHandler(new StepHandler() {
-                @Override public void init(double t0, double[] y0, double t) { }
-                @Override public void handleStep(StepInterpolator in, boolean isLast) {
-                    while (next[0] <= nOut && next[0] * dt <= in.getCurrentTime() + 1e-12 * Math.max(1, tEnd)) {
-                        double tt = Math.min(next[0] * dt, in.getCurrentTime());
-                        in.setInterpolatedTime(tt);
-                        record.accept(next[0] * dt, in.getInterpolatedState().clone());
-                        next[0]++;
-                    }
-                }
-            });
-            double[] out = new double[y.length];
-            FirstOrderDifferentialEquations ode = new FirstOrderDifferentialEquations() {
-                @Override public int getDimension() { return y.length; }
-                @Override public void computeDerivatives(double t, double[] yy, double[] dy) { rhs.rhs(t, yy, dy); }
-            };
-            ig.integrate(ode, a, y, b, out);
-            System.arraycopy(out, 0, y, 0, y.length);
-            for (double v : y) if (!Double.isFinite(v)) {
-                warnings.add(method + " solution diverged before t = " + b);
-                return new Trajectory(cols.names(), rows, warnings);
-            }
-        }
+        });
+        if (!end.complete()) return new Trajectory(cols.names(), rows, warnings, method + ": " + end.failure());
         if (order == 1 && invariant[0] > 1e-8 && thermodynamicLimit && !model.hasLocalDissipation()) // local decay shrinks |m|
             warnings.add(String.format("mean field: |m| drifted from its initial length by %.2e", invariant[0]));
         if (order >= 2 && invariant[1] < -1e-12)

@@ -10,11 +10,11 @@ import cumulus.api.SteadyStateSolver;
 import cumulus.solvers.ExactEngine;
 import cumulus.solvers.floquet.FloquetEngine;
 
-import java.util.ServiceLoader;
 
 /**
- * Wires Cumulus: model plugins come from {@link ServiceLoader} (any jar on the class path that
- * lists {@code cumulus.api.ModelPlugin} implementations) and are constructed by Guice; solvers
+ * Wires Cumulus: model plugins come from {@link java.util.ServiceLoader} (any jar on the class path
+ * that lists {@code cumulus.api.ModelPlugin} implementations; {@link PluginLoader#discover} skips
+ * broken entries) and are constructed by Guice; solvers
  * register with a Multibinder, so adding one is one class plus one line here.
  */
 public final class CumulusModule extends AbstractModule {
@@ -24,9 +24,7 @@ public final class CumulusModule extends AbstractModule {
 
     @Override protected void configure() {
         Multibinder<ModelPlugin> models = Multibinder.newSetBinder(binder(), ModelPlugin.class);
-        ServiceLoader.load(ModelPlugin.class, loader).stream()
-                .map(ServiceLoader.Provider::type)
-                .forEach(t -> models.addBinding().to(t));
+        for (Class<? extends ModelPlugin> t : PluginLoader.discover(loader)) models.addBinding().to(t);
 
         bind(ExactEngine.class).asEagerSingleton();
         Multibinder<DynamicsSolver> dynamics = Multibinder.newSetBinder(binder(), DynamicsSolver.class);

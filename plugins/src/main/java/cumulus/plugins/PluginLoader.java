@@ -1,6 +1,8 @@
 package cumulus.plugins;
 
 import cumulus.api.ModelException;
+import cumulus.api.ModelPlugin;
+import cumulus.api.Progress;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -9,7 +11,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -115,6 +120,75 @@ public final class PluginLoader {
                 checkJar(a);
                 out.add(a);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The model plugin classes {@code loader} offers through {@link java.util.ServiceLoader}. A class
+     * that a services file names but that cannot be loaded (missing, not a {@code ModelPlugin}, no
+     * public no-arg constructor) is skipped with a warning naming it and its jar, so one broken jar
+     * never takes the other models down; a plugin jar with no services entry gets a warning too.
+     */
+    public static List<Class<? extends ModelPlugin>> discover(ClassLoader loader) {
+        List<Class<? extends ModelPlugin>> out = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<ModelPlugin>> it = ServiceLoader.load(ModelPlugin.class, loader).stream().iterator();
+        for (int guard = 0; guard < 100_000; guard++) {
+            try {
+                if (!it.hasNext()) break;
+                out.add(it.next().type());
+            } catch (ServiceConfigurationError e) {
+                Progress.get().warn(describe(e, loader) + "; skipped");
+            }
+        }
+        if (loader instanceof URLClassLoader u && "cumulus-plugins".equals(u.getName()))
+            for (URL url : u.getURLs()) {
+                try {
+                    Path jar = Path.of(url.toURI());
+                    if (Files.isRegularFile(jar) && !hasServices(jar))
+                        Progress.get().warn("plugin jar " + jar + " holds no model plugin (no " + SERVICES_ENTRY + " entry): nothing loaded from it");
+                } catch (java.net.URISyntaxException | IllegalArgumentException ignored) {
+                    // not a file URL: nothing to say about it
+                }
+            }
+        return out;
+    }
+
+    /** "plugin jar J: class C ..." from a ServiceLoader error, naming the jar whose services file lists C. */
+    private static String describe(ServiceConfigurationError e, ClassLoader loader) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        int colon = msg.indexOf(": ");
+        String text = colon >= 0 ? msg.substring(colon + 2) : msg;
+        String where = "a model plugin";
+        if (loader instanceof URLClassLoader u)
+            for (URL url : u.getURLs()) {
+                try {
+                    Path jar = Path.of(url.toURI());
+                    if (Files.isRegularFile(jar))
+                        for (String cls : servicesOf(jar))
+                            if (text.contains(cls)) where = "plugin jar " + jar + ", class " + cls;
+                } catch (java.net.URISyntaxException | IllegalArgumentException ignored) {
+                    // not a file URL
+                }
+            }
+        return where + ": " + text;
+    }
+
+    private static boolean hasServices(Path jar) { return !servicesOf(jar).isEmpty(); }
+
+    /** The class names a jar's services file lists (comments and blanks dropped). */
+    static List<String> servicesOf(Path jar) {
+        List<String> out = new ArrayList<>();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            var entry = j.getEntry(SERVICES_ENTRY);
+            if (entry == null) return out;
+            String text = new String(j.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : text.split("\\R")) {
+                String l = line.replaceAll("#.*", "").trim();
+                if (!l.isEmpty()) out.add(l);
+            }
+        } catch (IOException e) {
+            // checked when the jar was added
         }
         return out;
     }

@@ -4,11 +4,13 @@ import cumulus.api.Complex;
 import cumulus.api.DynamicsSolver;
 import cumulus.api.InitialState;
 import cumulus.api.Model;
+import cumulus.api.Schedule;
 import cumulus.api.SpectrumResult;
 import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateResult;
 import cumulus.api.SteadyStateSolver;
 import cumulus.api.Trajectory;
+import cumulus.solvers.ode.Evolution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,12 +85,15 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         int k = Math.max(2, count);
         double[][] shifts = oscillationShifts ? frequencyShifts(nm) : new double[0][];
         LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, nm.space(), k, denseLimit, shifts);
-        SpectrumResult r = result(model, parameters, nm, e, count, t0);
+        SpectrumResult r = result(model, parameters, nm, l, e, count, t0);
         if (!nm.space().hasBoson()) return r;
         // a truncated boson: check the steady state's top-Fock population (SPEC.md)
         List<String> w = new ArrayList<>(r.warnings());
-        double top = new Moments(nm).evaluate(l.basis(), SteadyState.solve(l).x()).topFock();
-        fockWarning(top, w);
+        try {
+            fockWarning(new Moments(nm).evaluate(l.basis(), SteadyState.solve(l).x()).topFock(), w);
+        } catch (cumulus.api.ModelException notUnique) {
+            w.add("the top-Fock population was not checked: " + notUnique.getMessage());
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SpectrumResult(r.model(), r.parameters(), r.dimension(), r.eigenvalues(), r.lambda1(), r.spectralGap(), r.method(), secs, w);
     }
@@ -103,20 +108,17 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         NumericModel nm = new NumericModel(model, parameters);
         Liouvillian l = Liouvillian.assemble(nm);
         LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.nearShifts(l, Math.max(2, count), shifts);
-        return result(model, parameters, nm, e, count, t0);
+        return result(model, parameters, nm, l, e, count, t0);
     }
 
-    private SpectrumResult result(Model model, Map<String, Double> parameters, NumericModel nm, LiouvillianSpectrum.Eigen e, int count, long t0) {
-        List<Complex> vals = e.values();
+    private SpectrumResult result(Model model, Map<String, Double> parameters, NumericModel nm, Liouvillian l, LiouvillianSpectrum.Eigen e, int count, long t0) {
+        SpectrumChecks.Checked c = SpectrumChecks.check(e.values(), SparseOps.norm1(l.matrix()));
         List<String> warnings = new ArrayList<>(nm.warnings());
-        if (vals.size() < 2) throw new IllegalStateException("fewer than two eigenvalues found");
-        if (vals.get(0).abs() > 1e-8 * Math.max(1, Math.abs(vals.get(vals.size() - 1).re())))
-            warnings.add("the eigenvalue closest to zero is " + vals.get(0) + ", not ~0: check the Liouvillian");
-        Complex l1 = vals.get(1);
-        if (vals.size() < count) warnings.add("only " + vals.size() + " eigenvalues computed");
-        List<Complex> shown = vals.subList(0, Math.min(count, vals.size()));
+        warnings.addAll(c.warnings());
+        if (c.values().size() < count) warnings.add("only " + c.values().size() + " eigenvalues computed");
+        List<Complex> shown = c.values().subList(0, Math.min(count, c.values().size()));
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new SpectrumResult(model.name(), parameters, nm.dimension(), shown, l1, -l1.re(), e.method(), secs, warnings);
+        return new SpectrumResult(model.name(), parameters, nm.dimension(), shown, c.lambda1(), c.gap(), e.method(), secs, warnings);
     }
 
     @Override
@@ -130,7 +132,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         Moments mo = new Moments(nm);
         Moments.Values v = mo.evaluate(l.basis(), s.x());
         List<String> warnings = new ArrayList<>(nm.warnings());
-        if (s.residual() > 1e-8) warnings.add(String.format("steady-state residual max|L rho| = %.2g", s.residual()));
+        warnings.addAll(SteadyStateChecks.check(s.residual(), SparseOps.norm1(l.matrix()), l.basis().trace(s.x())));
         fockWarning(v.topFock(), warnings);
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SteadyStateResult(model.name(), parameters, nm.dimension(), mo.expectations(v), mo.cumulants(v),
@@ -138,7 +140,8 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     }
 
     private static void requireStatic(Model model, String what) {
-        if (model.isPeriodic() || model.dependsOnTime())
+        requireNoTime(model, what);
+        if (model.isPeriodic())
             throw new cumulus.api.ModelException("model " + model.name() + " is periodically driven: its " + what
                     + " is a Floquet problem, use 'cumulus floquet " + model.name() + "'");
     }
@@ -151,49 +154,42 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     /**
      * Columns: t, the observables, C_diag, C_all, then {@code <name>_sq} = ⟨O²⟩ for every
      * observable (spin and boson), and {@code top_fock} for boson models. Periodic schedules
-     * (Eq. 13) are integrated segment by segment with each segment's constant Liouvillian.
+     * (Eq. 13) are integrated span by span with each segment's constant Liouvillian
+     * ({@link Evolution}).
      */
     @Override
     public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
         if (model.hasLocalDissipation()) return new cumulus.solvers.piqs.PiqsEngine().evolve(model, parameters, initial, tEnd, dt);
-        if (model.dependsOnTime()) throw new cumulus.api.ModelException("model " + model.name()
-                + " has coefficients depending on t; the exact engine supports constant and piecewise-constant (schedule) drives only");
+        requireNoTime(model, "dynamics");
         List<Liouvillian> gens = new ArrayList<>();
-        double[] durations = {Double.POSITIVE_INFINITY};
-        NumericModel nm;
         List<String> warnings = new ArrayList<>();
-        if (model.isPeriodic()) {
-            durations = model.schedule().durations(parameters);
-            nm = null;
-            for (int k = 0; k < durations.length; k++) {
-                NumericModel seg = new NumericModel(model, model.schedule().valuesIn(k, parameters));
-                if (nm == null) nm = seg;
-                for (String w : seg.warnings()) if (!warnings.contains(w)) warnings.add(w);
-                gens.add(Liouvillian.assemble(seg));
-            }
-        } else {
-            nm = new NumericModel(model, parameters);
-            warnings.addAll(nm.warnings());
-            gens.add(Liouvillian.assemble(nm));
+        List<Map<String, Double>> segments = model.isPeriodic() ? new ArrayList<>() : List.of(parameters);
+        if (model.isPeriodic())
+            for (int k = 0; k < model.schedule().segments().size(); k++) segments.add(model.schedule().valuesIn(k, parameters));
+        NumericModel nm = null;
+        for (Map<String, Double> values : segments) {
+            NumericModel seg = new NumericModel(model, values);
+            if (nm == null) nm = seg;
+            for (String w : seg.warnings()) if (!warnings.contains(w)) warnings.add(w);
+            gens.add(Liouvillian.assemble(seg));
         }
+        List<Schedule.Span> spans = model.isPeriodic() ? model.schedule().spans(tEnd, parameters) : Schedule.constant(tEnd);
         Liouvillian l = gens.get(0);
         Moments mo = new Moments(nm);
-        double[] lost = {0};
-        double[] x0 = InitialStates.coordinates(nm.space(), initial, lost);
-        if (lost[0] > FOCK_TOLERANCE) warnings.add(String.format("initial boson state loses %.3g of its norm to the Fock cutoff", lost[0]));
+        double[] x0 = InitialStates.coordinates(nm.space(), initial, warnings);
         List<String> cols = new ArrayList<>();
         cols.add("t");
         List<String> names = mo.names();
         cols.addAll(names);
         cols.add("C_diag");
         cols.add("C_all");
-        List<Integer> squaredIdx = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) { squaredIdx.add(i); cols.add(names.get(i) + "_sq"); }
+        for (String name : names) cols.add(name + "_sq");
         boolean boson = nm.space().hasBoson();
         if (boson) cols.add("top_fock");
         List<double[]> rows = new ArrayList<>();
         double[] maxTop = {0};
-        ExactDynamics.integratePiecewise(gens, durations, x0, tEnd, dt, (t, x) -> {
+        Evolution.Outcome end = Evolution.run(spans, k -> (t, y, dy) -> gens.get(k).apply(y, dy), x0, dt,
+                Evolution.Budget.densityMatrix(l.matrix().nz_length), (t, x) -> {
             Moments.Values v = mo.evaluate(l.basis(), x);
             double[] row = new double[cols.size()];
             int c = 0;
@@ -201,11 +197,22 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
             for (int i = 0; i < names.size(); i++) row[c++] = v.mean()[i];
             row[c++] = v.cDiag();
             row[c++] = v.cAll();
-            for (int i : squaredIdx) row[c++] = v.second(i);
+            for (int i = 0; i < names.size(); i++) row[c++] = v.second(i);
             if (boson) { row[c++] = v.topFock(); maxTop[0] = Math.max(maxTop[0], v.topFock()); }
             rows.add(row);
         });
         fockWarning(boson ? maxTop[0] : Double.NaN, warnings);
-        return new Trajectory(cols, rows, warnings);
+        return new Trajectory(cols, rows, warnings, end.failure());
+    }
+
+    /**
+     * The exact engines (spectrum, steady state, dynamics, Floquet) take constant or piecewise-constant
+     * (schedule) generators only; one message for every engine that cannot honour a coefficient in t,
+     * so that none ever evaluates it at t = 0.
+     */
+    public static void requireNoTime(Model model, String what) {
+        if (model.dependsOnTime()) throw new cumulus.api.ModelException("model " + model.name()
+                + " has coefficients that depend on t continuously: the exact " + what + " takes constant or piecewise-constant (schedule) drives only; "
+                + "integrate it with 'cumulus evolve --method meanfield|cumulant2|cumulant3', or write the drive as a schedule");
     }
 }

@@ -41,7 +41,16 @@ public final class InitialStates {
         return s;
     }
 
-    /** Truncated coherent-state amplitudes; the last entry of the result array is the lost norm 1 − Σ|c_n|² before renormalizing. */
+    /** Truncation loss above which the initial state is refused: it is no longer the state asked for. */
+    public static final double REFUSED_LOSS = 1e-4;
+    /** Truncation loss above which a warning is given (SPEC.md's top-Fock tolerance). */
+    public static final double WARNED_LOSS = 1e-6;
+
+    /**
+     * Truncated coherent-state amplitudes c_n = e^{−α²/2} α^n / sqrt(n!), n < cutoff, computed in logs
+     * (no underflow for large α) and renormalized; the last entry of the result is the lost norm
+     * 1 − Σ|c_n|² before renormalizing.
+     */
     public static double[] bosonCoherent(int cutoff, double alpha) {
         double[] c = new double[cutoff + 1];
         double norm = 0;
@@ -56,13 +65,30 @@ public final class InitialStates {
             norm += v * v;
         }
         c[cutoff] = Math.max(0, 1 - norm);
-        double s = 1 / Math.sqrt(norm);
-        for (int k = 0; k < cutoff; k++) c[k] *= s;
+        if (norm > 0) {
+            double s = 1 / Math.sqrt(norm);
+            for (int k = 0; k < cutoff; k++) c[k] *= s;
+        }
         return c;
     }
 
-    /** Coordinates of |ψ><ψ| for the product state, plus the boson truncation loss in {@code lost[0]}. */
-    public static double[] coordinates(HilbertSpace space, InitialState init, double[] lost) {
+    /** The smallest cutoff K whose Fock states 0..K−1 hold all but {@link #WARNED_LOSS} of |α⟩ (Poisson tail of mean α²). */
+    public static int cutoffFor(double alpha) {
+        double mean = alpha * alpha, logP = -mean, cdf = 0;
+        for (int k = 0; k < 100_000_000; k++) {
+            cdf += Math.exp(logP);
+            if (1 - cdf < WARNED_LOSS && k >= mean) return k + 1;
+            logP += Math.log(mean) - Math.log(k + 1);
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Coordinates of |ψ><ψ| for the product state. A boson state that the Fock cutoff truncates by
+     * more than {@link #REFUSED_LOSS} is refused (naming the cutoff it needs); a loss above
+     * {@link #WARNED_LOSS} adds a warning.
+     */
+    public static double[] coordinates(HilbertSpace space, InitialState init, java.util.List<String> warnings) {
         int d = space.dimension();
         if (init.spins().size() != space.ensembles())
             throw new cumulus.api.ModelException("initial state has " + init.spins().size() + " spin states but the model has " + space.ensembles() + " ensembles");
@@ -76,7 +102,13 @@ public final class InitialStates {
         if (space.hasBoson()) {
             double alpha = init.boson() == null ? 0 : init.boson().alpha();
             double[] c = bosonCoherent(space.cutoff(), alpha);
-            if (lost != null) lost[0] = c[space.cutoff()];
+            double lost = c[space.cutoff()];
+            if (lost > REFUSED_LOSS)
+                throw new cumulus.api.ModelException(String.format(java.util.Locale.ROOT,
+                        "initial state boson-coherent:%s needs a Fock cutoff of about %d; the model has %d (it would lose %.3g of the norm): raise it with --set cutoff=%d",
+                        fmt(alpha), cutoffFor(alpha), space.cutoff(), lost, cutoffFor(alpha)));
+            if (lost > WARNED_LOSS && warnings != null)
+                warnings.add(String.format(java.util.Locale.ROOT, "initial boson state loses %.3g of its norm to the Fock cutoff", lost));
             double[][] k = kron(pr, pi, java.util.Arrays.copyOf(c, space.cutoff()), new double[space.cutoff()]);
             pr = k[0]; pi = k[1];
         }
@@ -93,6 +125,8 @@ public final class InitialStates {
         }
         return x;
     }
+
+    private static String fmt(double x) { return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x); }
 
     private static double[][] kron(double[] ar, double[] ai, double[] br, double[] bi) {
         double[] r = new double[ar.length * br.length], i = new double[r.length];

@@ -27,7 +27,9 @@ public final class Liouvillian {
         int d = m.dimension();
         HermitianBasis basis = new HermitianBasis(d);
         Assembler as = new Assembler(m, basis);
-        return new Liouvillian(basis, as.run());
+        DMatrixSparseCSC l = as.run();
+        SparseOps.requireFinite(l, m.model().name());
+        return new Liouvillian(basis, l);
     }
 
     /** Column-by-column assembly with a dense D×D scratch for L[E_β]. */

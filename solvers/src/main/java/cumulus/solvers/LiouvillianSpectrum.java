@@ -98,7 +98,7 @@ public final class LiouvillianSpectrum {
         return new Eigen(sort(all), how);
     }
 
-    private static List<Complex> denseEig(DMatrixSparseCSC a) {
+    static List<Complex> denseEig(DMatrixSparseCSC a) {
         int m = a.numRows;
         List<Complex> out = new ArrayList<>();
         if (m == 0) return out;

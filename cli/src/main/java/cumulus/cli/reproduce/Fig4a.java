@@ -42,7 +42,7 @@ public final class Fig4a implements Figure {
         Moments mo = new Moments(per.first());
         int ix = mo.names().indexOf("x"), ip = mo.names().indexOf("p");
         InitialState init = InitialState.parse("boson-coherent:" + alpha, m);
-        double[] x = InitialStates.coordinates(per.first().space(), init, new double[1]);
+        double[] x = InitialStates.coordinates(per.first().space(), init, null);
         double[] y = new double[x.length];
         double[][] out = new double[periods + 1][];
         for (int k = 0; k <= periods; k++) {

@@ -1,5 +1,7 @@
 package cumulus.cli.reproduce;
 
+import cumulus.cli.AtomicFiles;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -51,7 +53,7 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Files2.writeAtomically(png, bytes.toByteArray());
+        AtomicFiles.write(png, bytes.toByteArray());
     }
 
     public static BufferedImage render(FigureData data) {

@@ -50,6 +50,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Context ctx = new Context(Cumulus.create(), Context.findRefs(), err);
         Map<String, Reproducer.Outcome> r = new Reproducer(figs, out, quick ? Mode.QUICK : Mode.FULL, ctx, err, force).run();
-        return r.containsValue(Reproducer.Outcome.FAILED) ? 1 : 0;
+        return r.containsValue(Reproducer.Outcome.FAILED) ? 3 : 0;
     }
 }

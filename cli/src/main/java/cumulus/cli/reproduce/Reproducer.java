@@ -1,8 +1,9 @@
 package cumulus.cli.reproduce;
 
+import cumulus.cli.AtomicFiles;
+
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,11 +81,7 @@ public final class Reproducer {
     }
 
     public Map<String, Outcome> run() {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.folder(out);
         removeStaleParts();
         Map<String, Outcome> result = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -100,17 +97,21 @@ public final class Reproducer {
             }
             log("%s: computing (%s)%s ...", head, mode.label(), done != null && !force ? " — replacing the " + done + " result" : "");
             long t0 = System.nanoTime();
+            // the marker says "these files belong together": it goes before any of them is replaced
+            AtomicFiles.delete(marker(out, f.name()));
             try {
                 FigureData d = f.compute(mode, ctx);
                 double computed = (System.nanoTime() - t0) * 1e-9;
-                Files2.writeAtomically(out.resolve(f.name() + ".csv"), d.csv());
+                AtomicFiles.write(out.resolve(f.name() + ".csv"), d.csv());
                 f.plot(d, out.resolve(f.name() + ".png"));
                 double secs = (System.nanoTime() - t0) * 1e-9;
-                Files2.writeAtomically(notes(out, f.name()), notesText(f, d));
-                Files2.writeAtomically(marker(out, f.name()), "mode=" + mode.label() + "\nseconds=" + String.format(Locale.ROOT, "%.1f", secs)
+                AtomicFiles.write(notes(out, f.name()), notesText(f, d));
+                AtomicFiles.write(marker(out, f.name()), "mode=" + mode.label() + "\nseconds=" + String.format(Locale.ROOT, "%.1f", secs)
                         + "\nfinished=" + Instant.now() + "\n");
                 log("%s: done in %.1f s (compute %.1f s, csv + png %.1f s) -> %s, %s", head, secs, computed, secs - computed, out.resolve(f.name() + ".png"), out.resolve(f.name() + ".csv"));
                 result.put(f.name(), Outcome.COMPUTED);
+            } catch (cumulus.api.ModelException e) {
+                throw e;
             } catch (RuntimeException | Error e) {
                 log("%s: FAILED after %.1f s: %s", head, (System.nanoTime() - t0) * 1e-9, e);
                 if (System.getenv("CUMULUS_DEBUG") != null) e.printStackTrace(err);
@@ -183,6 +184,6 @@ public final class Reproducer {
                 sb.append("(notes of ").append(f.name()).append(" unreadable: ").append(e.getMessage()).append(")\n\n");
             }
         }
-        Files2.writeAtomically(out.resolve("summary.md"), sb.toString());
+        AtomicFiles.write(out.resolve("summary.md"), sb.toString());
     }
 }

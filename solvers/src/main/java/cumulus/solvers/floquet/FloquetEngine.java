@@ -56,7 +56,8 @@ public final class FloquetEngine implements FloquetSolver {
 
     public static Periodic assemble(Model model, Map<String, Double> parameters) {
         Schedule s = model.schedule();
-        if (s == null) throw new ModelException("model " + model.name() + " has no periodic schedule: floquet needs a periodic model such as dicke-floquet or kerr-floquet");
+        cumulus.solvers.ExactEngine.requireNoTime(model, "Floquet map");
+        if (s == null) throw new ModelException("model " + model.name() + " has no periodic schedule: floquet needs a periodic model such as dicke-floquet or kerr-floquet (use 'cumulus spectrum' for a time-independent one)");
         double[] durations = s.durations(parameters);
         List<Liouvillian> gens = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -4,6 +4,7 @@ import cumulus.api.Complex;
 import cumulus.api.DynamicsSolver;
 import cumulus.api.InitialState;
 import cumulus.api.Model;
+import cumulus.api.Schedule;
 import cumulus.api.ModelException;
 import cumulus.api.Op;
 import cumulus.api.OpSum;
@@ -16,8 +17,7 @@ import cumulus.solvers.ComplexShiftArnoldi;
 import cumulus.solvers.InitialStates;
 import cumulus.solvers.LiouvillianSpectrum;
 import cumulus.solvers.SparseBridge;
-import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
-import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import cumulus.solvers.ode.Evolution;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
@@ -94,13 +94,14 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         // block 0 (j = N/2), diagonal 0: replace its equation by Tr ρ = 1 (L is trace preserving)
         int r0 = map[sp.offset(0) + sp.basis(0).diag(0)];
         double[] trFull = sp.traceFunctional();
+        double scale = cumulus.solvers.SteadyStateChecks.traceRowScale(a);
         DMatrixSparseTriplet t = new DMatrixSparseTriplet(m, m, a.nz_length + sp.dickeStates());
         for (int c = 0; c < m; c++) for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++)
             if (a.nz_rows[k] != r0) t.addItem(a.nz_rows[k], c, a.nz_values[k]);
-        for (int c = 0; c < n; c++) if (trFull[c] != 0) t.addItem(r0, map[c], 1);
+        for (int c = 0; c < n; c++) if (trFull[c] != 0) t.addItem(r0, map[c], scale);
         DMatrixSparseCSC mat = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
         double[] rhs = new double[m];
-        rhs[r0] = 1;
+        rhs[r0] = scale;
         double[] xs = null;
         String how = null;
         if (m > iterativeThreshold) {
@@ -125,7 +126,12 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
             }
         }
         if (xs == null) {
-            SparseBridge.Factorization lu = SparseBridge.factor(mat);
+            SparseBridge.Factorization lu;
+            try {
+                lu = SparseBridge.factor(mat);
+            } catch (cumulus.solvers.sparse.SparseLU.Singular e) {
+                throw cumulus.solvers.SteadyStateChecks.notUnique(full, e);
+            }
             xs = new double[m];
             lu.solve(rhs, xs);
             how = lu.name();
@@ -133,7 +139,7 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         double[] x = new double[n];
         for (int i = 0; i < n; i++) if (map[i] >= 0) x[i] = xs[map[i]];
         for (double v : x) if (!Double.isFinite(v))
-            throw new IllegalStateException("steady-state solve gave non-finite values: the Liouvillian may have several steady states");
+            throw new cumulus.api.NumericalException("the steady-state solve gave non-finite values (permutation-invariant engine)");
         double[] y = new double[n];
         l.apply(x, y);
         double res = 0;
@@ -208,7 +214,10 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         PiqsMoments mo = new PiqsMoments(l);
         PiqsMoments.Values v = mo.evaluate(s.x());
         List<String> warnings = new ArrayList<>(l.warnings());
-        if (s.residual() > 1e-8) warnings.add(String.format("steady-state residual max|L rho| = %.2g", s.residual()));
+        double trace = 0;
+        double[] tr = l.space().traceFunctional();
+        for (int i = 0; i < tr.length; i++) trace += tr[i] * s.x()[i];
+        warnings.addAll(cumulus.solvers.SteadyStateChecks.check(s.residual(), cumulus.solvers.SparseOps.norm1(l.matrix()), trace));
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SteadyStateResult(model.name(), parameters, l.space().dickeStates(), mo.expectations(v), mo.cumulants(v),
                 v.cDiag(), v.cAll(), Double.NaN,
@@ -226,18 +235,16 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         PiqsLiouvillian l = PiqsLiouvillian.assemble(model, parameters);
         int k = Math.max(2, count);
         LiouvillianSpectrum.Eigen e = eigenvalues(l, k, denseLimit, oscillationShifts);
-        List<Complex> vals = e.values();
+        cumulus.solvers.SpectrumChecks.Checked c = cumulus.solvers.SpectrumChecks.check(e.values(), cumulus.solvers.SparseOps.norm1(l.matrix()));
         List<String> warnings = new ArrayList<>(l.warnings());
-        if (vals.size() < 2) throw new IllegalStateException("fewer than two eigenvalues found");
-        if (vals.get(0).abs() > 1e-8 * Math.max(1, Math.abs(vals.get(vals.size() - 1).re())))
-            warnings.add("the eigenvalue closest to zero is " + vals.get(0) + ", not ~0: check the Liouvillian");
-        if (vals.size() < count) warnings.add("only " + vals.size() + " eigenvalues computed");
-        Complex l1 = vals.get(1);
-        List<Complex> shown = vals.subList(0, Math.min(count, vals.size()));
+        warnings.addAll(c.warnings());
+        if (c.values().size() < count) warnings.add("only " + c.values().size() + " eigenvalues computed");
+        Complex l1 = c.lambda1();
+        List<Complex> shown = c.values().subList(0, Math.min(count, c.values().size()));
         double secs = (System.nanoTime() - t0) / 1e9;
         String method = "exact, " + SECTOR + " (local dissipation: eigenvalues of L restricted to permutation-invariant operators, "
                 + l.space().dickeStates() + " Dicke states, real size " + l.size() + "; the full 4^N Liouvillian can have a smaller gap): " + e.method();
-        return new SpectrumResult(model.name(), parameters, l.space().dickeStates(), shown, l1, -l1.re(), method, secs, warnings);
+        return new SpectrumResult(model.name(), parameters, l.space().dickeStates(), shown, l1, c.gap(), method, secs, warnings);
     }
 
     /** Sorted eigenvalues (SPEC order): all of them densely up to {@code denseLimit}, else the nearest shifts. */
@@ -350,10 +357,14 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
      */
     @Override
     public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
-        if (!(dt > 0) || !(tEnd >= 0)) throw new ModelException("need dt > 0 and t-end >= 0, got dt = " + dt + ", t-end = " + tEnd);
-        PiqsLiouvillian l = PiqsLiouvillian.assemble(model, parameters);
-        List<String> warnings = new ArrayList<>(l.warnings());
-        if (model.dependsOnTime()) warnings.add("the exact engine evaluates coefficients at t = 0: time-dependent coefficients are frozen");
+        cumulus.solvers.ExactEngine.requireNoTime(model, "dynamics");
+        List<PiqsLiouvillian> gens = new ArrayList<>();
+        if (model.isPeriodic())
+            for (int k = 0; k < model.schedule().segments().size(); k++) gens.add(PiqsLiouvillian.assemble(model, model.schedule().valuesIn(k, parameters)));
+        else gens.add(PiqsLiouvillian.assemble(model, parameters));
+        PiqsLiouvillian l = gens.get(0);
+        List<String> warnings = new ArrayList<>();
+        for (PiqsLiouvillian g : gens) for (String w : g.warnings()) if (!warnings.contains(w)) warnings.add(w);
         PiqsMoments mo = new PiqsMoments(l);
         List<String> names = mo.names();
         List<String> cols = new ArrayList<>();
@@ -364,22 +375,10 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         for (String s : names) cols.add(s + "_sq");
         cols.add("spin_j_max");
         List<double[]> rows = new ArrayList<>();
-        FirstOrderDifferentialEquations ode = new FirstOrderDifferentialEquations() {
-            public int getDimension() { return l.size(); }
-            public void computeDerivatives(double t, double[] y, double[] yDot) { l.apply(y, yDot); }
-        };
-        DormandPrince853Integrator ig = new DormandPrince853Integrator(1e-14, Math.max(dt, 1e-12), 1e-12, 1e-10);
-        double[] x = initialCoordinates(l.space(), initial);
-        long steps = Math.round(Math.floor(tEnd / dt + 1e-9));
-        rows.add(row(mo, l.space(), 0, x, cols.size()));
-        double t = 0;
-        for (long k = 1; k <= steps; k++) {
-            double t1 = k * dt;
-            ig.integrate(ode, t, x, t1, x);
-            t = t1;
-            rows.add(row(mo, l.space(), t, x, cols.size()));
-        }
-        return new Trajectory(cols, rows, warnings);
+        List<Schedule.Span> spans = model.isPeriodic() ? model.schedule().spans(tEnd, parameters) : Schedule.constant(tEnd);
+        Evolution.Outcome end = Evolution.run(spans, k -> (t, y, dy) -> gens.get(k).apply(y, dy), initialCoordinates(l.space(), initial), dt,
+                Evolution.Budget.densityMatrix(l.matrix().nz_length), (t, x) -> rows.add(row(mo, l.space(), t, x, cols.size())));
+        return new Trajectory(cols, rows, warnings, end.failure());
     }
 
     private static double[] row(PiqsMoments mo, DickeBlocks sp, double t, double[] x, int width) {

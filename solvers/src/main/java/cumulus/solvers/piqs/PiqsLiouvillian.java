@@ -217,6 +217,7 @@ public final class PiqsLiouvillian {
             blocks[b] = new Block(Sparse.of(k.toDense(), false), aCols, bRows);
         }
         DMatrixSparseCSC m = new Assembler(space, blocks, cRe, cIm).run();
+        cumulus.solvers.SparseOps.requireFinite(m, model.name());
         return new PiqsLiouvillian(model, v, space, m, warnings);
     }
 

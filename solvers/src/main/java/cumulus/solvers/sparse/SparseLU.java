@@ -34,6 +34,20 @@ import org.ejml.data.DMatrixSparseCSC;
  */
 public final class SparseLU {
 
+    /** The matrix is numerically singular: {@code deficiency} pivots found none above the threshold. */
+    public static final class Singular extends IllegalArgumentException {
+        private final int deficiency;
+
+        Singular(int deficiency, double threshold) {
+            super("SparseLU: matrix is numerically singular (" + deficiency + " pivot(s) below " + threshold
+                    + " or unacceptable at the root of the elimination tree)");
+            this.deficiency = deficiency;
+        }
+
+        /** Lower bound on the dimension of the null space. */
+        public int deficiency() { return deficiency; }
+    }
+
     /** Threshold partial-pivoting parameter. */
     static final double PIVOT_THRESHOLD = 0.01;
     /** Target size (in variables) of the leaves of the dissection tree. */
@@ -67,7 +81,7 @@ public final class SparseLU {
         this.orderSeconds = orderSeconds; this.factorSeconds = factorSeconds; this.delayedPivots = delayedPivots;
     }
 
-    /** Factors a square sparse matrix. @throws IllegalArgumentException if it is not square or numerically singular. */
+    /** Factors a square sparse matrix. @throws Singular if it is numerically singular, IllegalArgumentException if it is not square. */
     public static SparseLU factor(DMatrixSparseCSC a) {
         return factor(a, LEAF_SIZE, NestedDissection.COMPRESS);
     }
@@ -256,7 +270,7 @@ public final class SparseLU {
                 }
             }
             tiny = maxAbs * 1e-13;
-            if (maxAbs == 0 && n > 0) throw new IllegalArgumentException("SparseLU: matrix is zero (singular)");
+            if (maxAbs == 0 && n > 0) throw new Singular(n, 0);
         }
 
         SparseLU run(double orderSeconds) {
@@ -570,8 +584,7 @@ public final class SparseLU {
                 }
             }
             if (root && p < q)
-                throw new IllegalArgumentException("SparseLU: matrix is numerically singular (" + (q - p)
-                        + " pivot(s) below " + tiny + " or unacceptable at the root of the elimination tree)");
+                throw new Singular(q - p, tiny);
             // extract
             FrontResult res = new FrontResult();
             res.p = p;
