@@ -84,6 +84,8 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         Liouvillian l = Liouvillian.assemble(nm);
         int k = Math.max(2, count);
         double[][] shifts = oscillationShifts ? frequencyShifts(nm) : new double[0][];
+        if (l.size() > denseLimit)
+            Resources.admit(Resources.direct("spectrum of " + model.name(), l.size(), l.matrix().nz_length, gridDims(model), shifts.length > 0, 4 * k + 60));
         LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, nm.space(), k, denseLimit, shifts);
         SpectrumResult r = result(model, parameters, nm, l, e, count, t0);
         if (!nm.space().hasBoson()) return r;
@@ -128,6 +130,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         long t0 = System.nanoTime();
         NumericModel nm = new NumericModel(model, parameters);
         Liouvillian l = Liouvillian.assemble(nm);
+        Resources.admit(Resources.direct("steady state of " + model.name(), l.size(), l.matrix().nz_length, gridDims(model), false, 4));
         SteadyState.Solution s = SteadyState.solve(l);
         Moments mo = new Moments(nm);
         Moments.Values v = mo.evaluate(l.basis(), s.x());
@@ -138,6 +141,9 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         return new SteadyStateResult(model.name(), parameters, nm.dimension(), mo.expectations(v), mo.cumulants(v),
                 v.cDiag(), v.cAll(), v.topFock(), "exact: sparse LU (" + s.solver() + ") of L with the trace constraint", secs, warnings);
     }
+
+    /** The dimension of the grid the Liouvillian's unknowns |i⟩⟨j| form: (m, m') per ensemble, (n, n') for the boson. */
+    public static int gridDims(Model model) { return 2 * (model.ensembles() + (model.hasBoson() ? 1 : 0)); }
 
     private static void requireStatic(Model model, String what) {
         requireNoTime(model, what);

@@ -57,6 +57,7 @@ public final class NumericModel {
         }
         space = new HilbertSpace(model.ensembles(), n, cutoff);
         int d = space.dimension();
+        Resources.admit(Resources.assembly("model " + model.name() + " (Dicke ⊗ Fock, Hilbert dimension " + d + ")", (long) d * d, 8));
 
         hamiltonian = operator(model.hamiltonian());
         checkHermitian();

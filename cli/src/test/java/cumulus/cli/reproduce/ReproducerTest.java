@@ -95,6 +95,30 @@ class ReproducerTest {
         assertTrue(Files.readString(out.resolve("fig2a.csv")).contains("fig2a,p,s,2.0,4.0"));
     }
 
+    @Test void aFullRecomputeKilledMidwayNeverLeavesTheQuickMarkerOnMixedFiles(@TempDir Path out) {
+        Fake a = new Fake("fig1");
+        run(List.of(a), out, Mode.QUICK);
+        assertEquals("quick", Reproducer.completedMode(out, "fig1"));
+        a.fail = true; // the full recompute dies after it started replacing the quick files
+        assertEquals(Reproducer.Outcome.FAILED, run(List.of(a), out, Mode.FULL).get("fig1"));
+        assertEquals(null, Reproducer.completedMode(out, "fig1"), "the marker went before any file was replaced");
+        a.fail = false;
+        assertEquals(Reproducer.Outcome.COMPUTED, run(List.of(a), out, Mode.QUICK).get("fig1"), "the next run redoes it instead of saying 'already complete'");
+    }
+
+    @Test void anUnwritableOutputFolderIsAOneLineErrorWithExitCode2(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        for (String dir : new String[]{"/proc/cumulus-x", file.resolve("sub").toString(), ""}) {
+            StringWriter err = new StringWriter(), o = new StringWriter();
+            int code = Main.run(new String[]{"reproduce", "fig1", "--quick", "--out", dir}, new PrintWriter(o), new PrintWriter(err));
+            String e = err.toString().strip();
+            assertEquals(2, code, e);
+            assertEquals(1, e.lines().count(), e);
+            assertTrue(e.contains("cannot write") || e.contains("output folder is empty"), e);
+        }
+        try (var files = Files.list(tmp)) { assertEquals(1, files.count(), "nothing but afile: no temporary file left"); }
+    }
+
     @Test void unknownFigureIsAOneLineErrorWithExitCode2(@TempDir Path out) {
         StringWriter err = new StringWriter(), o = new StringWriter();
         int code = Main.run(new String[]{"reproduce", "fig9", "--quick", "--out", out.toString()}, new PrintWriter(o), new PrintWriter(err));

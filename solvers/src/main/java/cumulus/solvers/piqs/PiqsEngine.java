@@ -210,6 +210,10 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
     public SteadyStateResult steadyState(Model model, Map<String, Double> parameters) {
         long t0 = System.nanoTime();
         PiqsLiouvillian l = PiqsLiouvillian.assemble(model, parameters);
+        // above ITERATIVE_THRESHOLD: GMRES(120) preconditioned by GROUPS slabs factored apart
+        boolean slabs = l.size() > ITERATIVE_THRESHOLD;
+        cumulus.solvers.Resources.admit(cumulus.solvers.Resources.direct("steady state of " + model.name(), l.size(), l.matrix().nz_length, 3, false,
+                slabs ? 125 : 4, slabs ? Math.pow(GROUPS, -1.0 / 3) : 1));
         Solution s = solveSteady(l);
         PiqsMoments mo = new PiqsMoments(l);
         PiqsMoments.Values v = mo.evaluate(s.x());
@@ -234,6 +238,8 @@ public final class PiqsEngine implements SpectrumSolver, SteadyStateSolver, Dyna
         long t0 = System.nanoTime();
         PiqsLiouvillian l = PiqsLiouvillian.assemble(model, parameters);
         int k = Math.max(2, count);
+        if (l.size() > denseLimit)
+            cumulus.solvers.Resources.admit(cumulus.solvers.Resources.direct("spectrum of " + model.name(), l.size(), l.matrix().nz_length, 3, oscillationShifts, 4 * k + 60));
         LiouvillianSpectrum.Eigen e = eigenvalues(l, k, denseLimit, oscillationShifts);
         cumulus.solvers.SpectrumChecks.Checked c = cumulus.solvers.SpectrumChecks.check(e.values(), cumulus.solvers.SparseOps.norm1(l.matrix()));
         List<String> warnings = new ArrayList<>(l.warnings());

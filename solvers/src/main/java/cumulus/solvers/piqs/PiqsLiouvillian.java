@@ -150,6 +150,9 @@ public final class PiqsLiouvillian {
         double nd = v.get("N");
         if (nd != Math.rint(nd) || nd < 1) throw new ModelException("N must be a positive integer, got " + nd);
         int n = (int) nd;
+        long unknowns = 0;
+        for (int twoJ = n; twoJ >= 0; twoJ -= 2) unknowns += (long) (twoJ + 1) * (twoJ + 1);
+        cumulus.solvers.Resources.admit(cumulus.solvers.Resources.assembly("model " + model.name() + " (permutation-invariant, N = " + n + ")", unknowns, 10));
         DickeBlocks space = new DickeBlocks(n);
         double s = n / 2.0;
         // local γ-matrix channels: spherical sandwich coefficients c_ab (a, b ∈ −, +, z) and the numeric γ_αβ
