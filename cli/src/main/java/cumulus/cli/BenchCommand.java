@@ -6,7 +6,6 @@ import cumulus.api.ModelException;
 import cumulus.api.SpectrumResult;
 import cumulus.api.SteadyStateResult;
 import cumulus.plugins.Cumulus;
-import cumulus.solvers.ExactEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    private ExactEngine gapEngine;
+    private cumulus.api.SpectrumSolver gapEngine;
 
     @Override public Integer call() throws Exception {
         switch (suite) {
@@ -75,8 +74,8 @@ final class BenchCommand implements Callable<Integer> {
         boolean havePeer = peer && Files.isRegularFile(script) && peerWorks(script);
         if (peer && !havePeer)
             out.println("# QuTiP peer unavailable (needs " + script + " and python3-qutip: apt-get install -y python3-qutip); timing Cumulus alone");
-        // the same work as the peer: one shift-invert Arnoldi near sigma = 0.01 (no extra complex shifts)
-        gapEngine = new ExactEngine(ExactEngine.DENSE_LIMIT, false);
+        // what `cumulus spectrum` runs with its default options (its shifts, its checks)
+        gapEngine = c.spectrumSolver();
         // warm up the JIT on a small instance so the first row is not a cold-start measurement
         // JIT warm-up on smaller instances, so that rows measure compiled kernels, not the JVM starting up
         for (String n : new String[]{"64", "64", "128", "128"}) {

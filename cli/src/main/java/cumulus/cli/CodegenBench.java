@@ -7,7 +7,7 @@ import cumulus.codegen.CompiledRhs;
 import cumulus.codegen.RhsCompiler;
 import cumulus.models.BtcPair;
 import cumulus.plugins.AttractorClassifier;
-import cumulus.plugins.CumulantDynamics;
+import cumulus.cumulant.CumulantDynamics;
 import cumulus.symbolic.Derivation;
 import cumulus.symbolic.EquationSystem;
 import org.codehaus.janino.SimpleCompiler;

@@ -68,7 +68,10 @@ final class EvolveCommand implements Callable<Integer> {
         if (!(dt > 0) || !Double.isFinite(dt) || dt > tEnd * (1 + 1e-12)) throw new ModelException("--dt must be positive and at most --t-end, got " + dt);
         if (tEnd / dt > 1e6) throw new ModelException("--t-end/--dt asks for more than 10^6 output rows: raise --dt");
         InitialState init = InitialState.parse(initial, r.model());
-        Trajectory tr = c.dynamics(method).evolve(r.model(), r.parameters(), init, tEnd, dt);
+        // exact stroboscopic samples come from the one-period map itself (no integration between the samples)
+        Trajectory tr = stroboscopic && method.equals("exact") && c.floquetMethods().contains("exact")
+                ? c.floquet("exact").stroboscopic(r.model(), r.parameters(), init, (int) Math.round(tEnd / dt))
+                : c.dynamics(method).evolve(r.model(), r.parameters(), init, tEnd, dt);
         Output.warnings(spec.commandLine().getErr(), tr.warnings());
         String text = switch (format) {
             case csv, text -> csv(tr);

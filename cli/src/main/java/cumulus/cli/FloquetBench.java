@@ -3,8 +3,8 @@ package cumulus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import cumulus.api.FloquetResult;
 import cumulus.api.Model;
-import cumulus.models.KerrFloquet;
-import cumulus.solvers.floquet.FloquetEngine;
+import cumulus.api.FloquetSolver;
+import cumulus.plugins.Cumulus;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,13 +29,14 @@ final class FloquetBench {
     }
 
     int run() throws Exception {
-        Model kerr = new KerrFloquet().model();
+        FloquetSolver engine = Cumulus.create().floquetSolver();
+        Model kerr = Cumulus.create().models().get("kerr-floquet");
         Path script = BenchCommand.home().resolve("bench/qutip_kerr_floquet.py");
         boolean havePeer = peer && Files.isRegularFile(script);
-        new FloquetEngine().floquet(kerr, kerr.resolve(Map.of("N", "10", "cutoff", "30")), 2); // JIT warm-up
+        engine.floquet(kerr, kerr.resolve(Map.of("N", "10", "cutoff", "30")), 2); // JIT warm-up
         out.printf("%-5s %-7s | %-10s %-20s | %-10s %-20s | %-8s%n", "N", "cutoff", "seconds", "floquet_gap", "qutip_s", "qutip_gap", "speedup");
         for (int n : sizes) {
-            FloquetResult r = new FloquetEngine().floquet(kerr, kerr.resolve(Map.of("N", Integer.toString(n), "cutoff", "65")), 2);
+            FloquetResult r = engine.floquet(kerr, kerr.resolve(Map.of("N", Integer.toString(n), "cutoff", "65")), 2);
             double qs = Double.NaN, qg = Double.NaN;
             if (havePeer) {
                 JsonNode j = PeerProcess.json(List.of(python, script.toString(), Integer.toString(n), "65"), timeout);

@@ -5,7 +5,8 @@ import cumulus.api.Model;
 import cumulus.api.SpectrumResult;
 import cumulus.api.SteadyStateResult;
 import cumulus.plugins.Cumulus;
-import cumulus.solvers.piqs.PiqsEngine;
+import cumulus.api.SpectrumSolver;
+import cumulus.api.SteadyStateSolver;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,9 +39,11 @@ final class LocalBench {
     }
 
     int run() throws Exception {
-        Model model = Cumulus.create().models().get("local-btc");
-        // the same work as the peer: one real shift (no complex shifts for oscillating modes)
-        PiqsEngine engine = new PiqsEngine(PiqsEngine.DENSE_LIMIT, false);
+        Cumulus c = Cumulus.create();
+        Model model = c.models().get("local-btc");
+        // what `cumulus spectrum` and `cumulus steady` run, with their default options
+        SpectrumSolver spectrum = c.spectrumSolver();
+        SteadyStateSolver steady = c.steadyStateSolver();
         Path script = BenchCommand.home().resolve("bench/qutip_piqs_local.py");
         boolean havePeer = peer && Files.isRegularFile(script);
         // JIT warm-up, JMH-style: C2 compiles the small-problem paths only after ~130 calls (N = 20's gap
@@ -48,8 +51,8 @@ final class LocalBench {
         long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
         Map<String, Double> p20 = params(model, 20);
         for (int k = 0; k < 5000 && (k < 4 || System.nanoTime() < until); k++) {
-            engine.spectrum(model, p20, 4);
-            if (k % 4 == 0) engine.steadyState(model, p20);
+            spectrum.spectrum(model, p20, 4);
+            if (k % 4 == 0) steady.steadyState(model, p20);
         }
         out.println("# local-btc, omega_x = kappa = gamma_local = 1; every time includes building the Liouvillian");
         out.println("# Cumulus: permutation-invariant engine, best of 3 after " + warmupSeconds + " s of JIT warm-up at N = 20 (one run above N = 40)");
@@ -65,16 +68,17 @@ final class LocalBench {
             SteadyStateResult ness = null;
             SpectrumResult gap = null;
             for (int r = 0; r < reps; r++) {
-                SteadyStateResult s = engine.steadyState(model, p);
+                SteadyStateResult s = steady.steadyState(model, p);
                 if (ness == null || s.seconds() < ness.seconds()) ness = s;
-                SpectrumResult g = engine.spectrum(model, p, 4);
+                SpectrumResult g = spectrum.spectrum(model, p, 4);
                 if (gap == null || g.seconds() < gap.seconds()) gap = g;
             }
             JsonNode j = havePeer ? runPeer(script, n) : null;
             double build = j == null ? Double.NaN : j.path("build_seconds").asDouble(Double.NaN);
             double piqsNess = build + seconds(j, "piqs_steady"), blockNess = build + seconds(j, "block_steady");
             double piqsGap = build + seconds(j, "piqs_gap"), blockGap = build + seconds(j, "block_gap");
-            long unknowns = new cumulus.solvers.piqs.DickeBlocks(n).size();
+            long unknowns = 0;
+            for (int twoJ = n; twoJ >= 0; twoJ -= 2) unknowns += (long) (twoJ + 1) * (twoJ + 1); // Σ_j (2j+1)²
             out.printf("%-4d %-7d %-9d | %-9.3f %-11s %-7s %-11s %-7s | %-9.3f %-11s %-7s %-11s %-7s%n", n, ness.dimension(), unknowns,
                     ness.seconds(), f(piqsNess), ratio(piqsNess, ness.seconds()), f(blockNess), ratio(blockNess, ness.seconds()),
                     gap.seconds(), f(piqsGap), ratio(piqsGap, gap.seconds()), f(blockGap), ratio(blockGap, gap.seconds()));

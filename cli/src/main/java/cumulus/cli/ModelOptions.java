@@ -3,11 +3,9 @@ package cumulus.cli;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.plugins.Cumulus;
-import cumulus.plugins.modelfile.ModelFile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +38,7 @@ public final class ModelOptions {
 
     /** The model and its resolved, checked parameter values. */
     Resolved resolve(Cumulus cumulus) {
-        // a .yaml/.yml path, or an existing file that is not a registered model name, is a model file
-        boolean file = ModelFile.looksLikeFile(model) && (model.matches("(?i).*\\.ya?ml") || !cumulus.models().all().containsKey(model));
-        Model m = file ? ModelFile.load(Path.of(model)) : cumulus.models().get(model);
+        Model m = cumulus.model(model);
         return new Resolved(m, m.resolve(overrides()));
     }
 

@@ -42,7 +42,10 @@ final class ModelsCommand implements Callable<Integer> {
                     o.put("parameters", ps);
                     list.add(o);
                 }
-                out.println(Output.json(Map.of("models", list)));
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("models", list);
+                o.put("methods", methods(c));
+                out.println(Output.json(o));
             }
             case csv -> {
                 out.println("model,parameter,default,description");
@@ -56,9 +59,21 @@ final class ModelsCommand implements Callable<Integer> {
                     for (Parameter p : m.parameters())
                         out.printf("    %-10s %-8s %s%n", p.name(), fmt(p.defaultValue()), p.description());
                 }
+                out.println("methods (--method):");
+                methods(c).forEach((k, v) -> out.printf("    %-10s %s%n", k, String.join(", ", v)));
             }
         }
         return 0;
+    }
+
+    /** The solvers registered for each command, by name. */
+    static Map<String, java.util.Set<String>> methods(Cumulus c) {
+        Map<String, java.util.Set<String>> m = new LinkedHashMap<>();
+        m.put("spectrum", c.spectrumMethods());
+        m.put("steady", c.steadyStateMethods());
+        m.put("evolve", c.dynamicsMethods());
+        m.put("floquet", c.floquetMethods());
+        return m;
     }
 
     static String fmt(double x) { return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x); }

@@ -21,6 +21,9 @@ final class SpectrumCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "6", description = "number of eigenvalues to report (default ${DEFAULT-VALUE})")
     int count;
 
+    @Option(names = "--method", defaultValue = "exact", description = "spectrum solver (default ${DEFAULT-VALUE}; 'cumulus models' lists the methods)")
+    String method;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
     Format format;
 
@@ -30,7 +33,7 @@ final class SpectrumCommand implements Callable<Integer> {
         if (count < 2) throw new ModelException("--count must be at least 2 (lambda0 = 0 and lambda1), got " + count);
         Cumulus c = Cumulus.create();
         ModelOptions.Resolved r = model.resolve(c);
-        SpectrumResult s = c.spectrumSolver().spectrum(r.model(), r.parameters(), count);
+        SpectrumResult s = c.spectrum(method).spectrum(r.model(), r.parameters(), count);
         PrintWriter out = spec.commandLine().getOut();
         Output.warnings(spec.commandLine().getErr(), s.warnings());
         switch (format) {

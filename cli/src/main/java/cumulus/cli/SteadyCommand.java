@@ -16,6 +16,9 @@ import java.util.concurrent.Callable;
 final class SteadyCommand implements Callable<Integer> {
     @Mixin ModelOptions model;
 
+    @Option(names = "--method", defaultValue = "exact", description = "steady-state solver (default ${DEFAULT-VALUE}; 'cumulus models' lists the methods)")
+    String method;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
     Format format;
 
@@ -24,7 +27,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Override public Integer call() {
         Cumulus c = Cumulus.create();
         ModelOptions.Resolved r = model.resolve(c);
-        SteadyStateResult s = c.steadyStateSolver().steadyState(r.model(), r.parameters());
+        SteadyStateResult s = c.steadyState(method).steadyState(r.model(), r.parameters());
         PrintWriter out = spec.commandLine().getOut();
         Output.warnings(spec.commandLine().getErr(), s.warnings());
         switch (format) {

@@ -93,7 +93,7 @@ class CommandLineContractTest {
             "N zero                   | spectrum btc --set N=0                     | N must be a positive integer",
             "N negative               | steady btc --set N=-4                      | N must be a positive integer",
             "unknown initial state    | evolve btc --initial sideways              | unknown state 'sideways'",
-            "unknown method           | evolve btc --method magic                  | unknown method 'magic'",
+            "unknown method           | evolve btc --method magic                  | method 'magic'",
             "unknown option           | spectrum btc --bogus                       | Unknown option",
             "bad format               | spectrum btc --format xml                  | xml",
             "negative t-end           | evolve btc --t-end -1                      | --t-end must be a positive number",

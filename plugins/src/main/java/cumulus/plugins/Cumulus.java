@@ -3,33 +3,53 @@ package cumulus.plugins;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import cumulus.api.DynamicsSolver;
 import cumulus.api.FloquetSolver;
+import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateSolver;
+import cumulus.modelfile.ModelFile;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** The assembled toolkit: the models and the solvers found on the class path. */
+/**
+ * The toolkit as one object: the models and the solvers found on the class path, chosen by name.
+ * This is the public facade the command line, {@code reproduce}, {@code bench} and other Java
+ * programs use (see docs/using-cumulus-as-a-library.md); they need nothing below it.
+ */
 public final class Cumulus {
     private final ModelRegistry models;
-    private final Map<String, DynamicsSolver> dynamics = new TreeMap<>();
-    private final SpectrumSolver spectrum;
-    private final SteadyStateSolver steady;
-    private final FloquetSolver floquet;
+    private final Map<String, SpectrumSolver> spectrum;
+    private final Map<String, SteadyStateSolver> steady;
+    private final Map<String, DynamicsSolver> dynamics;
+    private final Map<String, FloquetSolver> floquet;
 
     private Cumulus(Injector injector) {
         this.models = injector.getInstance(ModelRegistry.class);
-        for (DynamicsSolver s : injector.getInstance(Key.get(new TypeLiteral<Set<DynamicsSolver>>() { })))
-            dynamics.put(s.method(), s);
-        this.spectrum = injector.getInstance(SpectrumSolver.class);
-        this.steady = injector.getInstance(SteadyStateSolver.class);
-        this.floquet = injector.getInstance(FloquetSolver.class);
+        this.spectrum = byName(injector, new TypeLiteral<Set<SpectrumSolver>>() { }, SpectrumSolver::method);
+        this.steady = byName(injector, new TypeLiteral<Set<SteadyStateSolver>>() { }, SteadyStateSolver::method);
+        this.dynamics = byName(injector, new TypeLiteral<Set<DynamicsSolver>>() { }, DynamicsSolver::method);
+        this.floquet = byName(injector, new TypeLiteral<Set<FloquetSolver>>() { }, FloquetSolver::method);
+    }
+
+    private static <S> Map<String, S> byName(Injector injector, TypeLiteral<Set<S>> type, Function<S, String> name) {
+        Map<String, S> out = new TreeMap<>();
+        for (S s : injector.getInstance(Key.get(type))) {
+            S clash = out.put(name.apply(s), s);
+            if (clash != null && clash != s)
+                throw new ModelException("two solvers are named '" + name.apply(s) + "': " + clash.getClass().getName() + " and " + s.getClass().getName());
+        }
+        return out;
     }
 
     /**
@@ -38,21 +58,45 @@ public final class Cumulus {
      */
     public static Cumulus create() { return create(PluginLoader.commandLineLoader()); }
 
-    /** Discovers model plugins through {@code loader} (e.g. one that also sees external plugin jars). */
-    public static Cumulus create(ClassLoader loader) {
-        return new Cumulus(Guice.createInjector(Stage.PRODUCTION, new CumulusModule(loader)));
+    /**
+     * Discovers model plugins through {@code loader} (e.g. one that also sees external plugin jars);
+     * {@code extra} Guice modules may bind further solvers with their own Multibinder lines.
+     */
+    public static Cumulus create(ClassLoader loader, Module... extra) {
+        List<Module> modules = new ArrayList<>(List.of(new CumulusModule(loader)));
+        modules.addAll(List.of(extra));
+        return new Cumulus(Guice.createInjector(Stage.PRODUCTION, modules));
     }
 
     public ModelRegistry models() { return models; }
-    public SpectrumSolver spectrumSolver() { return spectrum; }
-    public SteadyStateSolver steadyStateSolver() { return steady; }
-    public FloquetSolver floquetSolver() { return floquet; }
 
-    public DynamicsSolver dynamics(String method) {
-        DynamicsSolver s = dynamics.get(method);
-        if (s == null) throw new ModelException("unknown method '" + method + "': available methods are " + String.join(", ", dynamics.keySet()));
-        return s;
+    /**
+     * A model by name, or from a model file: a {@code .yaml}/{@code .yml} path, or an existing file
+     * that is not the name of a registered model (docs/writing-a-model.md).
+     */
+    public Model model(String nameOrFile) {
+        boolean file = ModelFile.looksLikeFile(nameOrFile) && (nameOrFile.matches("(?i).*\\.ya?ml") || !models.all().containsKey(nameOrFile));
+        return file ? ModelFile.load(Path.of(nameOrFile)) : models.get(nameOrFile);
     }
 
+    public SpectrumSolver spectrum(String method) { return pick(spectrum, method, "spectrum"); }
+    public SteadyStateSolver steadyState(String method) { return pick(steady, method, "steady-state"); }
+    public DynamicsSolver dynamics(String method) { return pick(dynamics, method, "evolution"); }
+    public FloquetSolver floquet(String method) { return pick(floquet, method, "Floquet"); }
+
+    /** The exact engines, the default of every command. */
+    public SpectrumSolver spectrumSolver() { return spectrum("exact"); }
+    public SteadyStateSolver steadyStateSolver() { return steadyState("exact"); }
+    public FloquetSolver floquetSolver() { return floquet("exact"); }
+
+    public Set<String> spectrumMethods() { return spectrum.keySet(); }
+    public Set<String> steadyStateMethods() { return steady.keySet(); }
     public Set<String> dynamicsMethods() { return dynamics.keySet(); }
+    public Set<String> floquetMethods() { return floquet.keySet(); }
+
+    private static <S> S pick(Map<String, S> solvers, String method, String kind) {
+        S s = solvers.get(method);
+        if (s == null) throw new ModelException("unknown " + kind + " method '" + method + "': available methods are " + String.join(", ", solvers.keySet()));
+        return s;
+    }
 }

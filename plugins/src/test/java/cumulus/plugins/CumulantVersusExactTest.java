@@ -1,5 +1,7 @@
 package cumulus.plugins;
 
+import cumulus.cumulant.CumulantDynamics;
+
 import cumulus.api.InitialState;
 import cumulus.api.Model;
 import cumulus.api.Trajectory;

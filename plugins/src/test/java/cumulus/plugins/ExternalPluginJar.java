@@ -1,7 +1,6 @@
 package cumulus.plugins;
 
 import cumulus.api.ModelPlugin;
-import cumulus.plugins.modelfile.TestPaths;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -21,7 +20,7 @@ final class ExternalPluginJar {
 
     /** Returns {@code dir/plugins/btc-detuned-plugin.jar}. */
     static Path build(Path dir) throws Exception {
-        Path project = TestPaths.repoRoot().resolve("examples/external-plugin");
+        Path project = cumulus.solvers.Refs.repoRoot().resolve("examples/external-plugin");
         Path source = project.resolve("src/main/java/org/example/cumulus/BtcDetuned.java");
         Path classes = Files.createDirectories(dir.resolve("classes"));
         String apiClasses = Path.of(ModelPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

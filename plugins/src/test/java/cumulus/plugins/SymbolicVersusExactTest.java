@@ -1,15 +1,16 @@
 package cumulus.plugins;
 
+import cumulus.solvers.space.CMatrix;
+import cumulus.solvers.space.HermitianBasis;
+import cumulus.solvers.dicke.NumericModel;
+import cumulus.solvers.dicke.Liouvillian;
+
 import cumulus.api.Complex;
 import cumulus.api.Model;
 import cumulus.api.OpSum;
 import cumulus.models.Btc;
 import cumulus.models.BtcPair;
 import cumulus.models.Dephasing;
-import cumulus.solvers.CMatrix;
-import cumulus.solvers.HermitianBasis;
-import cumulus.solvers.Liouvillian;
-import cumulus.solvers.NumericModel;
 import cumulus.symbolic.Heisenberg;
 import cumulus.symbolic.algebra.Poly;
 import cumulus.symbolic.ops.OpMono;

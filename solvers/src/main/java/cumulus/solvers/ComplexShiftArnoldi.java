@@ -26,7 +26,7 @@ public final class ComplexShiftArnoldi {
     public static List<Complex> nearest(DMatrixSparseCSC a, double s, double w, int nev) {
         if (w == 0) return cumulus.solvers.sparse.ShiftInvertEigen.nearest(a, s, nev);
         int n = a.numRows;
-        SparseBridge.Factorization lu = SparseBridge.factor(block(a, s, w));
+        cumulus.solvers.sparse.SparseLU lu = cumulus.solvers.sparse.SparseLU.factor(block(a, s, w));
         int m = Math.min(n - 1, Math.max(2 * nev + 30, 60));
         Random rnd = new Random(777);
         double[] v0r = new double[n], v0i = new double[n];
@@ -65,12 +65,12 @@ public final class ComplexShiftArnoldi {
         return b;
     }
 
-    private static Object[] arnoldi(SparseBridge.Factorization lu, int n, double[] v0r, double[] v0i, int m, int nev, double s, double w) {
+    private static Object[] arnoldi(cumulus.solvers.sparse.SparseLU lu, int n, double[] v0r, double[] v0i, int m, int nev, double s, double w) {
         double[][] vr = new double[m + 1][], vi = new double[m + 1][];
         double[][] hr = new double[m + 1][m], hi = new double[m + 1][m];
-        double nv = Math.sqrt(ShiftInvertArnoldi.dot(v0r, v0r) + ShiftInvertArnoldi.dot(v0i, v0i));
+        double nv = Math.sqrt(dot(v0r, v0r) + dot(v0i, v0i));
         vr[0] = v0r.clone(); vi[0] = v0i.clone();
-        ShiftInvertArnoldi.scale(vr[0], 1 / nv); ShiftInvertArnoldi.scale(vi[0], 1 / nv);
+        scale(vr[0], 1 / nv); scale(vi[0], 1 / nv);
         double[] rhs = new double[2 * n], sol = new double[2 * n];
         int steps = m;
         for (int j = 0; j < m; j++) {
@@ -81,8 +81,8 @@ public final class ComplexShiftArnoldi {
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= j; i++) {
                     // c = <v_i, w> = Σ conj(v_i) w
-                    double cr = ShiftInvertArnoldi.dot(vr[i], wr) + ShiftInvertArnoldi.dot(vi[i], wi);
-                    double ci = ShiftInvertArnoldi.dot(vr[i], wi) - ShiftInvertArnoldi.dot(vi[i], wr);
+                    double cr = dot(vr[i], wr) + dot(vi[i], wi);
+                    double ci = dot(vr[i], wi) - dot(vi[i], wr);
                     hr[i][j] += cr; hi[i][j] += ci;
                     for (int q = 0; q < n; q++) {
                         wr[q] -= cr * vr[i][q] - ci * vi[i][q];
@@ -90,10 +90,10 @@ public final class ComplexShiftArnoldi {
                     }
                 }
             }
-            double beta = Math.sqrt(ShiftInvertArnoldi.dot(wr, wr) + ShiftInvertArnoldi.dot(wi, wi));
+            double beta = Math.sqrt(dot(wr, wr) + dot(wi, wi));
             hr[j + 1][j] = beta;
             if (beta < 1e-300) { steps = j + 1; break; }
-            ShiftInvertArnoldi.scale(wr, 1 / beta); ShiftInvertArnoldi.scale(wi, 1 / beta);
+            scale(wr, 1 / beta); scale(wi, 1 / beta);
             vr[j + 1] = wr; vi[j + 1] = wi;
         }
         int k = steps;
@@ -127,8 +127,8 @@ public final class ComplexShiftArnoldi {
             double res = Math.abs(hk) * Math.hypot(y[0][k - 1], y[1][k - 1]);
             if (res > 1e-11 * t.abs()) converged = false;
             for (int i = 0; i < k; i++) {
-                ShiftInvertArnoldi.axpy(y[0][i], vr[i], rr); ShiftInvertArnoldi.axpy(-y[1][i], vi[i], rr);
-                ShiftInvertArnoldi.axpy(y[0][i], vi[i], ri); ShiftInvertArnoldi.axpy(y[1][i], vr[i], ri);
+                axpy(y[0][i], vr[i], rr); axpy(-y[1][i], vi[i], rr);
+                axpy(y[0][i], vi[i], ri); axpy(y[1][i], vr[i], ri);
             }
             lam.add(new Complex(s, w).plus(Complex.ONE.divide(t)));
         }
@@ -149,10 +149,12 @@ public final class ComplexShiftArnoldi {
         return m;
     }
 
-    /** Complex inverse iteration on the complex k×k matrix h − tI. */
+    /** Unit eigenvector of the complex k×k H for θ (inverse iteration). */
     private static double[][] eigenvector(double[][] hr, double[][] hi, int k, Complex t) {
-        double[][] ar = new double[k][k], ai = new double[k][k];
-        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) { ar[i][j] = hr[i][j]; ai[i][j] = hi[i][j]; }
-        return ShiftInvertArnoldi.inverseIteration(ar, ai, k, t);
+        return cumulus.solvers.space.SmallEigenvector.of(hr, hi, k, t, t.abs(), true);
     }
+
+    private static double dot(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.length; i++) s += a[i] * b[i]; return s; }
+    private static void scale(double[] a, double s) { for (int i = 0; i < a.length; i++) a[i] *= s; }
+    private static void axpy(double c, double[] x, double[] y) { for (int i = 0; i < x.length; i++) y[i] += c * x[i]; }
 }

@@ -4,6 +4,7 @@ import cumulus.api.Complex;
 import cumulus.api.DynamicsSolver;
 import cumulus.api.InitialState;
 import cumulus.api.Model;
+import cumulus.api.ModelException;
 import cumulus.api.Schedule;
 import cumulus.api.SpectrumResult;
 import cumulus.api.SpectrumSolver;
@@ -11,18 +12,26 @@ import cumulus.api.SteadyStateResult;
 import cumulus.api.SteadyStateSolver;
 import cumulus.api.Trajectory;
 import cumulus.solvers.ode.Evolution;
+import cumulus.solvers.space.LiouvillianSpace;
+import cumulus.solvers.space.Moments;
+import cumulus.solvers.space.Resources;
+import cumulus.solvers.space.SparseOps;
+import org.ejml.data.DMatrixSparseCSC;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The exact finite-N engine: assembles the model on the Dicke ⊗ Fock space, builds the real
- * Liouvillian in the Hermitian operator basis, and computes its spectrum, its steady state and
- * time evolution (SPEC.md conventions). Method name "exact".
+ * The exact finite-N engine, written once against {@link LiouvillianSpace}: the model's space
+ * ({@link Spaces}: Dicke ⊗ Fock, or permutation-invariant for local dissipation) gives the real
+ * Liouvillian, and this class computes its spectrum ({@link LiouvillianSpectrum}, shifts from
+ * {@link Shifts}), its steady state ({@link SteadyState}) and time evolution ({@link Evolution}),
+ * with the checks of {@link SpectrumChecks} and {@link SteadyStateChecks} (SPEC.md conventions).
+ * Method name "exact".
  */
 public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, DynamicsSolver {
-    /** Default largest real Liouvillian size handled by dense eigendecomposition. */
+    /** Default largest real block size handled by dense eigendecomposition. */
     public static final int DENSE_LIMIT = 1200;
     /** Top-Fock population above which results warn (SPEC.md default). */
     public static final double FOCK_TOLERANCE = 1e-6;
@@ -32,183 +41,113 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
 
     public ExactEngine() { this(DENSE_LIMIT); }
 
-    /** @param denseLimit real Liouvillian size up to which all eigenvalues are computed densely */
+    /** @param denseLimit real block size up to which all eigenvalues are computed densely */
     public ExactEngine(int denseLimit) { this(denseLimit, true); }
 
     /**
-     * @param denseLimit real Liouvillian size up to which all eigenvalues are computed densely
-     * @param oscillationShifts on the sparse route, also search near σ = s + iω for the model's
-     *        single-operator Hamiltonian frequencies ω (drive / detuning / boson frequency), so
-     *        that oscillating slow modes hidden behind many slow real ones are not missed
+     * @param denseLimit real block size up to which all eigenvalues are computed densely
+     * @param oscillationShifts on the sparse route, also search near σ + iω for the model's
+     *        free-precession frequencies ω ({@link Shifts})
      */
     public ExactEngine(int denseLimit, boolean oscillationShifts) {
         this.denseLimit = denseLimit;
         this.oscillationShifts = oscillationShifts;
     }
 
-    /**
-     * |coefficients| of Hamiltonian terms that are a single spin component or a†a (frequencies of
-     * the free precession), distinct, at most three, as complex shifts {0 (= default real part), ω}.
-     */
-    static double[][] frequencyShifts(NumericModel nm) {
-        List<Double> w = new ArrayList<>();
-        for (cumulus.api.OpSum.Term t : nm.model().hamiltonian().terms()) {
-            List<cumulus.api.Op> f = t.factors();
-            boolean single = f.size() == 1 && f.get(0) instanceof cumulus.api.Op.Spin;
-            boolean number = f.size() == 2 && f.get(0) instanceof cumulus.api.Op.Boson b0 && b0.dagger()
-                    && f.get(1) instanceof cumulus.api.Op.Boson b1 && !b1.dagger();
-            if (!single && !number) continue;
-            double x = t.coefficient().evaluate(nm.values()).abs();
-            if (x < 1e-9) continue;
-            boolean dup = false;
-            for (double y : w) if (Math.abs(x - y) < 1e-6 * Math.max(x, y)) dup = true;
-            if (!dup && w.size() < 3) w.add(x);
-        }
-        double[][] out = new double[w.size()][];
-        for (int i = 0; i < w.size(); i++) out[i] = new double[]{0, w.get(i)};
-        return out;
-    }
-
     @Override public String method() { return "exact"; }
-
-    /** Model + Liouvillian at these parameters (exposed for tests and other engines). */
-    public static Liouvillian liouvillian(NumericModel nm) { return Liouvillian.assemble(nm); }
 
     @Override
     public SpectrumResult spectrum(Model model, Map<String, Double> parameters, int count) {
-        if (count < 1) throw new cumulus.api.ModelException("--count must be at least 1, got " + count);
+        if (count < 1) throw new ModelException("the number of eigenvalues must be at least 1, got " + count);
         requireStatic(model, "spectrum");
-        if (model.hasLocalDissipation()) return new cumulus.solvers.piqs.PiqsEngine(denseLimit, oscillationShifts).spectrum(model, parameters, count);
         long t0 = System.nanoTime();
-        NumericModel nm = new NumericModel(model, parameters);
-        Liouvillian l = Liouvillian.assemble(nm);
+        LiouvillianSpace space = Spaces.of(model, parameters);
+        DMatrixSparseCSC l = space.generator(space.values());
         int k = Math.max(2, count);
-        double[][] shifts = oscillationShifts ? frequencyShifts(nm) : new double[0][];
-        if (l.size() > denseLimit)
-            Resources.admit(Resources.direct("spectrum of " + model.name(), l.size(), l.matrix().nz_length, gridDims(model), shifts.length > 0, 4 * k + 60));
-        LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, nm.space(), k, denseLimit, shifts);
-        SpectrumResult r = result(model, parameters, nm, l, e, count, t0);
-        if (!nm.space().hasBoson()) return r;
-        // a truncated boson: check the steady state's top-Fock population (SPEC.md)
-        List<String> w = new ArrayList<>(r.warnings());
-        try {
-            fockWarning(new Moments(nm).evaluate(l.basis(), SteadyState.solve(l).x()).topFock(), w);
-        } catch (cumulus.api.ModelException notUnique) {
-            w.add("the top-Fock population was not checked: " + notUnique.getMessage());
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new SpectrumResult(r.model(), r.parameters(), r.dimension(), r.eigenvalues(), r.lambda1(), r.spectralGap(), r.method(), secs, w);
-    }
-
-    /**
-     * Like {@link #spectrum} by the sparse route, but also searching near the given complex shifts
-     * ({re, im} pairs), for oscillating slow modes that lie far from the real axis.
-     */
-    public SpectrumResult spectrumNear(Model model, Map<String, Double> parameters, int count, double[][] shifts) {
-        requireStatic(model, "spectrum");
-        long t0 = System.nanoTime();
-        NumericModel nm = new NumericModel(model, parameters);
-        Liouvillian l = Liouvillian.assemble(nm);
-        LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.nearShifts(l, Math.max(2, count), shifts);
-        return result(model, parameters, nm, l, e, count, t0);
-    }
-
-    private SpectrumResult result(Model model, Map<String, Double> parameters, NumericModel nm, Liouvillian l, LiouvillianSpectrum.Eigen e, int count, long t0) {
-        SpectrumChecks.Checked c = SpectrumChecks.check(e.values(), SparseOps.norm1(l.matrix()));
-        List<String> warnings = new ArrayList<>(nm.warnings());
+        Shifts shifts = Shifts.of(space, l, oscillationShifts);
+        if (l.numRows > denseLimit)
+            Resources.admit(Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60));
+        LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, k, denseLimit, shifts);
+        SpectrumChecks.Checked c = SpectrumChecks.check(e.values(), SparseOps.norm1(l));
+        List<String> warnings = new ArrayList<>(space.warnings());
         warnings.addAll(c.warnings());
         if (c.values().size() < count) warnings.add("only " + c.values().size() + " eigenvalues computed");
+        if (space.truncated()) {
+            // a truncated boson: check the steady state's top-Fock population (SPEC.md)
+            try {
+                fockWarning(space.topFock(SteadyState.solve(space, l).x()), warnings);
+            } catch (ModelException notUnique) {
+                warnings.add("the top-Fock population was not checked: " + notUnique.getMessage());
+            }
+        }
         List<Complex> shown = c.values().subList(0, Math.min(count, c.values().size()));
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new SpectrumResult(model.name(), parameters, nm.dimension(), shown, c.lambda1(), c.gap(), e.method(), secs, warnings);
+        return new SpectrumResult(model.name(), parameters, space.dimension(), shown, c.lambda1(), c.gap(),
+                space.description() + ": " + e.method(), secs, warnings);
     }
 
     @Override
     public SteadyStateResult steadyState(Model model, Map<String, Double> parameters) {
         requireStatic(model, "steady state");
-        if (model.hasLocalDissipation()) return new cumulus.solvers.piqs.PiqsEngine().steadyState(model, parameters);
         long t0 = System.nanoTime();
-        NumericModel nm = new NumericModel(model, parameters);
-        Liouvillian l = Liouvillian.assemble(nm);
-        Resources.admit(Resources.direct("steady state of " + model.name(), l.size(), l.matrix().nz_length, gridDims(model), false, 4));
-        SteadyState.Solution s = SteadyState.solve(l);
-        Moments mo = new Moments(nm);
-        Moments.Values v = mo.evaluate(l.basis(), s.x());
-        List<String> warnings = new ArrayList<>(nm.warnings());
-        warnings.addAll(SteadyStateChecks.check(s.residual(), SparseOps.norm1(l.matrix()), l.basis().trace(s.x())));
-        fockWarning(v.topFock(), warnings);
+        LiouvillianSpace space = Spaces.of(model, parameters);
+        DMatrixSparseCSC l = space.generator(space.values());
+        boolean slabs = space.sectorOffsets() != null && l.numRows > SteadyState.ITERATIVE_THRESHOLD;
+        Resources.admit(Resources.direct("steady state of " + model.name(), l.numRows, l.nz_length, space.gridDims(), false,
+                slabs ? 125 : 4, slabs ? Math.pow(SteadyState.GROUPS, -1.0 / 3) : 1));
+        SteadyState.Solution s = SteadyState.solve(space, l);
+        Moments mo = space.moments();
+        Moments.Values v = mo.evaluate(s.x());
+        List<String> warnings = new ArrayList<>(space.warnings());
+        double trace = 0;
+        double[] tr = space.traceFunctional();
+        for (int i = 0; i < tr.length; i++) trace += tr[i] * s.x()[i];
+        warnings.addAll(SteadyStateChecks.check(s.residual(), SparseOps.norm1(l), trace));
+        double top = space.topFock(s.x());
+        fockWarning(top, warnings);
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new SteadyStateResult(model.name(), parameters, nm.dimension(), mo.expectations(v), mo.cumulants(v),
-                v.cDiag(), v.cAll(), v.topFock(), "exact: sparse LU (" + s.solver() + ") of L with the trace constraint", secs, warnings);
+        return new SteadyStateResult(model.name(), parameters, space.dimension(), mo.expectations(v), mo.cumulants(v),
+                v.cDiag(), v.cAll(), top, space.description() + ": " + s.solver() + " of L with the trace constraint", secs, warnings);
     }
 
-    /** The dimension of the grid the Liouvillian's unknowns |i⟩⟨j| form: (m, m') per ensemble, (n, n') for the boson. */
-    public static int gridDims(Model model) { return 2 * (model.ensembles() + (model.hasBoson() ? 1 : 0)); }
+    /**
+     * Columns: t, the observables, C_diag, C_all, {@code <name>_sq} = ⟨O²⟩ for every observable,
+     * then the space's extra columns ({@code top_fock} with a boson, {@code spin_j_max} for ⊕_j).
+     * Periodic schedules (Eq. 13) are integrated span by span with each segment's generator.
+     */
+    @Override
+    public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
+        requireNoTime(model, "dynamics");
+        LiouvillianSpace space = Spaces.of(model, parameters);
+        List<String> warnings = new ArrayList<>(space.warnings());
+        List<DMatrixSparseCSC> gens = generators(space, parameters, warnings);
+        List<Schedule.Span> spans = model.isPeriodic() ? model.schedule().spans(tEnd, parameters) : Schedule.constant(tEnd);
+        double[] x0 = space.initialState(initial, warnings);
+        StateRows rows = new StateRows(space);
+        Evolution.Outcome end = Evolution.run(spans, k -> (t, y, dy) -> SparseOps.multiply(gens.get(k), y, dy), x0, dt,
+                Evolution.Budget.densityMatrix(gens.get(0).nz_length), rows::add);
+        fockWarning(rows.maxTopFock(), warnings);
+        return new Trajectory(rows.columns(), rows.rows(), warnings, end.failure());
+    }
+
+    /** The generator of every schedule segment (one for a time-independent model), their warnings added. */
+    public static List<DMatrixSparseCSC> generators(LiouvillianSpace space, Map<String, Double> parameters, List<String> warnings) {
+        Model model = space.model();
+        if (!model.isPeriodic()) return List.of(space.generator(space.values()));
+        List<DMatrixSparseCSC> gens = new ArrayList<>();
+        for (int k = 0; k < model.schedule().segments().size(); k++) {
+            Map<String, Double> values = model.schedule().valuesIn(k, parameters);
+            for (String w : model.checkCoefficients(values)) if (!warnings.contains(w)) warnings.add(w);
+            gens.add(k == 0 ? space.generator(space.values()) : space.generator(values));
+        }
+        return gens;
+    }
 
     private static void requireStatic(Model model, String what) {
         requireNoTime(model, what);
         if (model.isPeriodic())
-            throw new cumulus.api.ModelException("model " + model.name() + " is periodically driven: its " + what
+            throw new ModelException("model " + model.name() + " is periodically driven: its " + what
                     + " is a Floquet problem, use 'cumulus floquet " + model.name() + "'");
-    }
-
-    private static void fockWarning(double top, List<String> warnings) {
-        if (!Double.isNaN(top) && top > FOCK_TOLERANCE)
-            warnings.add(String.format("top Fock state population %.3g exceeds %.0e: raise the cutoff", top, FOCK_TOLERANCE));
-    }
-
-    /**
-     * Columns: t, the observables, C_diag, C_all, then {@code <name>_sq} = ⟨O²⟩ for every
-     * observable (spin and boson), and {@code top_fock} for boson models. Periodic schedules
-     * (Eq. 13) are integrated span by span with each segment's constant Liouvillian
-     * ({@link Evolution}).
-     */
-    @Override
-    public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
-        if (model.hasLocalDissipation()) return new cumulus.solvers.piqs.PiqsEngine().evolve(model, parameters, initial, tEnd, dt);
-        requireNoTime(model, "dynamics");
-        List<Liouvillian> gens = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        List<Map<String, Double>> segments = model.isPeriodic() ? new ArrayList<>() : List.of(parameters);
-        if (model.isPeriodic())
-            for (int k = 0; k < model.schedule().segments().size(); k++) segments.add(model.schedule().valuesIn(k, parameters));
-        NumericModel nm = null;
-        for (Map<String, Double> values : segments) {
-            NumericModel seg = new NumericModel(model, values);
-            if (nm == null) nm = seg;
-            for (String w : seg.warnings()) if (!warnings.contains(w)) warnings.add(w);
-            gens.add(Liouvillian.assemble(seg));
-        }
-        List<Schedule.Span> spans = model.isPeriodic() ? model.schedule().spans(tEnd, parameters) : Schedule.constant(tEnd);
-        Liouvillian l = gens.get(0);
-        Moments mo = new Moments(nm);
-        double[] x0 = InitialStates.coordinates(nm.space(), initial, warnings);
-        List<String> cols = new ArrayList<>();
-        cols.add("t");
-        List<String> names = mo.names();
-        cols.addAll(names);
-        cols.add("C_diag");
-        cols.add("C_all");
-        for (String name : names) cols.add(name + "_sq");
-        boolean boson = nm.space().hasBoson();
-        if (boson) cols.add("top_fock");
-        List<double[]> rows = new ArrayList<>();
-        double[] maxTop = {0};
-        Evolution.Outcome end = Evolution.run(spans, k -> (t, y, dy) -> gens.get(k).apply(y, dy), x0, dt,
-                Evolution.Budget.densityMatrix(l.matrix().nz_length), (t, x) -> {
-            Moments.Values v = mo.evaluate(l.basis(), x);
-            double[] row = new double[cols.size()];
-            int c = 0;
-            row[c++] = t;
-            for (int i = 0; i < names.size(); i++) row[c++] = v.mean()[i];
-            row[c++] = v.cDiag();
-            row[c++] = v.cAll();
-            for (int i = 0; i < names.size(); i++) row[c++] = v.second(i);
-            if (boson) { row[c++] = v.topFock(); maxTop[0] = Math.max(maxTop[0], v.topFock()); }
-            rows.add(row);
-        });
-        fockWarning(boson ? maxTop[0] : Double.NaN, warnings);
-        return new Trajectory(cols, rows, warnings, end.failure());
     }
 
     /**
@@ -217,8 +156,14 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
      * so that none ever evaluates it at t = 0.
      */
     public static void requireNoTime(Model model, String what) {
-        if (model.dependsOnTime()) throw new cumulus.api.ModelException("model " + model.name()
+        if (model.dependsOnTime()) throw new ModelException("model " + model.name()
                 + " has coefficients that depend on t continuously: the exact " + what + " takes constant or piecewise-constant (schedule) drives only; "
                 + "integrate it with 'cumulus evolve --method meanfield|cumulant2|cumulant3', or write the drive as a schedule");
+    }
+
+    /** Adds SPEC.md's truncation warning when the top Fock state holds more than {@link #FOCK_TOLERANCE}. */
+    public static void fockWarning(double top, List<String> warnings) {
+        if (!Double.isNaN(top) && top > FOCK_TOLERANCE)
+            warnings.add(String.format("top Fock state population %.3g exceeds %.0e: raise the cutoff", top, FOCK_TOLERANCE));
     }
 }

@@ -1,6 +1,7 @@
 package cumulus.solvers;
 
 import cumulus.api.Complex;
+import cumulus.solvers.space.SymmetryBlocks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -9,14 +10,15 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Eigenvalues of the real Liouvillian matrix (SPEC.md "Spectrum"). Small problems: all eigenvalues
- * by EJML's dense real nonsymmetric QR algorithm, first splitting the matrix into the two blocks of
- * a parity symmetry when one holds exactly (ρ → UρU† or ρ → Uρ*U† with U = (−1)^{number of excitations},
- * each diagonal in the Hermitian basis). Large problems: the eigenvalues nearest a small positive
- * shift σ by shift-invert Arnoldi (package cumulus.solvers.sparse when present, else
- * {@link ShiftInvertArnoldi}).
+ * Eigenvalues of a real Liouvillian (SPEC.md "Spectrum"), for every space. The coordinates first
+ * split into the invariant blocks of {@link SymmetryBlocks} (a conserved parity shows up there
+ * without being declared); a block of real size up to {@code denseLimit} gets all its eigenvalues
+ * from EJML's dense real nonsymmetric QR algorithm, a larger one the eigenvalues nearest each of
+ * the {@link Shifts} by shift-invert Krylov–Schur ({@code cumulus.solvers.sparse}, real shift) or
+ * {@link ComplexShiftArnoldi} (σ + iω). The union is merged and sorted.
  */
 public final class LiouvillianSpectrum {
 
@@ -25,77 +27,45 @@ public final class LiouvillianSpectrum {
 
     private LiouvillianSpectrum() { }
 
-    /**
-     * All eigenvalues densely when the real size is at most {@code denseLimit}; otherwise the
-     * eigenvalues nearest a small positive real shift, merged with those nearest the complex shifts
-     * {@code oscillationShifts} ({re, im} pairs, may be empty), sorted.
-     */
-    public static Eigen compute(Liouvillian l, HilbertSpace space, int count, int denseLimit, double[][] oscillationShifts) {
-        int n = l.size();
-        if (n <= denseLimit) return dense(l, space);
-        if (oscillationShifts.length > 0) return nearShifts(l, count, oscillationShifts);
-        int nev = Math.min(n - 2, count + 4);
-        double sigma = shift(l.matrix());
-        List<Complex> vals = SparseBridge.nearestFromPackage(l.matrix(), sigma, nev);
-        return new Eigen(sort(vals), String.format("shift-invert Arnoldi (Krylov-Schur), sigma=%.3g, nev=%d: the eigenvalues nearest sigma, sorted by real part", sigma, nev));
-    }
-
-    /**
-     * Eigenvalues nearest each of several shifts (the first real, near 0, so that λ_0 is found;
-     * complex ones, e.g. σ = s + iω, reach oscillating modes behind many slow real ones), merged,
-     * de-duplicated and sorted. {@code shifts} holds {re, im} pairs.
-     */
-    public static Eigen nearShifts(Liouvillian l, int count, double[][] shifts) {
-        int n = l.size();
-        int nev = Math.min(n - 2, Math.max(2 * count + 4, 12));
+    public static Eigen compute(DMatrixSparseCSC l, int count, int denseLimit, Shifts shifts) {
+        List<int[]> blocks = SymmetryBlocks.of(List.of(l));
         List<Complex> all = new ArrayList<>();
-        StringBuilder how = new StringBuilder("shift-invert Arnoldi, nev=" + nev + " nearest each shift sigma in {");
-        double sigma0 = shift(l.matrix());
-        List<double[]> list = new ArrayList<>();
-        list.add(new double[]{sigma0, 0});
-        for (double[] sh : shifts) list.add(new double[]{sh[0] == 0 ? sigma0 : sh[0], sh[1]});
-        for (double[] sh : list) {
-            List<Complex> vals = sh[1] == 0 ? SparseBridge.nearestFromPackage(l.matrix(), sh[0], nev)
-                    : ComplexShiftArnoldi.nearest(l.matrix(), sh[0], sh[1], nev);
-            double scale = 0;
-            for (Complex z : vals) scale = Math.max(scale, z.abs());
-            for (Complex z : vals) {
-                boolean dup = false;
-                for (Complex y : all) if (y.minus(z).abs() < 1e-9 * Math.max(scale, 1e-12)) { dup = true; break; }
-                if (!dup) all.add(z);
-                // a real matrix: the conjugate is an eigenvalue too
-                Complex c = z.conj();
-                if (Math.abs(z.im()) > 1e-9 * Math.max(scale, 1e-12)) {
-                    boolean dupc = false;
-                    for (Complex y : all) if (y.minus(c).abs() < 1e-9 * Math.max(scale, 1e-12)) { dupc = true; break; }
-                    if (!dupc) all.add(c);
-                }
-            }
-            how.append(String.format(" %.3g%+.3gi", sh[0], sh[1]));
+        int dense = 0, sparse = 0;
+        List<DMatrixSparseCSC> big = new ArrayList<>();
+        for (int[] idx : blocks) {
+            DMatrixSparseCSC b = blocks.size() == 1 ? l : SymmetryBlocks.restrict(l, idx);
+            if (idx.length <= denseLimit) { all.addAll(denseEig(b)); dense++; }
+            else { big.add(b); sparse++; }
         }
-        how.append(" }, merged and sorted by real part");
+        // each block may hold all of the union's leading eigenvalues: every block gets the full count, plus margin
+        int nev = Math.max(2 * count + 4, 12);
+        StringBuilder how = new StringBuilder(shifts.note());
+        if (blocks.size() > 1) how.append(blocks.size()).append(" invariant blocks (sizes ")
+                .append(blocks.stream().limit(8).map(b -> Integer.toString(b.length)).collect(Collectors.joining(", ")))
+                .append(blocks.size() > 8 ? ", ..." : "").append("); ");
+        if (dense > 0) how.append(dense).append(sparse > 0 ? " small block(s) by " : " by ").append("dense EJML eig");
+        if (!big.isEmpty()) {
+            if (dense > 0) how.append("; ");
+            List<List<Complex>> real = cumulus.solvers.sparse.ShiftInvertEigen.nearestEach(big, shifts.real(), nev);
+            for (List<Complex> v : real) merge(all, v);
+            for (DMatrixSparseCSC b : big)
+                for (double w : shifts.frequencies()) merge(all, ComplexShiftArnoldi.nearest(b, shifts.real(), w, Math.min(b.numRows - 2, nev)));
+            how.append(String.format("shift-invert Arnoldi (Krylov-Schur), nev=%d per block nearest sigma=%.3g", nev, shifts.real()));
+            for (double w : shifts.frequencies()) how.append(String.format(" and %.3g%+.3gi", shifts.real(), w));
+            how.append(", merged and sorted by real part");
+        }
         return new Eigen(sort(all), how.toString());
     }
 
-    /** σ = 0.01 · max|L_ii| / D: small and positive, so the steady state (λ = 0) is not hit exactly. */
-    static double shift(DMatrixSparseCSC a) {
-        double m = 0;
-        for (int c = 0; c < a.numCols; c++) for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++)
-            if (a.nz_rows[k] == c) m = Math.max(m, Math.abs(a.nz_values[k]));
-        double d = Math.sqrt(a.numRows);
-        double s = 0.01 * m / d;
-        return s > 0 ? s : 1e-3;
-    }
-
-    static Eigen dense(Liouvillian l, HilbertSpace space) {
-        DMatrixSparseCSC a = l.matrix();
-        List<int[]> blocks = SymmetryBlocks.of(List.of(a));
-        List<Complex> all = new ArrayList<>();
-        for (int[] idx : blocks) all.addAll(denseEig(SymmetryBlocks.restrict(a, idx)));
-        String how = blocks.size() == 1 ? "dense EJML eig of the " + a.numRows + "x" + a.numRows + " Liouvillian"
-                : "dense EJML eig per invariant block (" + blocks.size() + " blocks of sizes "
-                  + blocks.stream().map(b -> Integer.toString(b.length)).collect(java.util.stream.Collectors.joining(", ")) + ")";
-        return new Eigen(sort(all), how);
+    /** Adds the values (and, of a real matrix, their conjugates) not already present to 1e-9 relative. */
+    private static void merge(List<Complex> all, List<Complex> vals) {
+        double scale = 1e-12;
+        for (Complex z : vals) scale = Math.max(scale, z.abs());
+        for (Complex z0 : vals) for (Complex z : z0.im() == 0 ? List.of(z0) : List.of(z0, z0.conj())) {
+            boolean dup = false;
+            for (Complex y : all) if (y.minus(z).abs() < 1e-9 * scale) { dup = true; break; }
+            if (!dup) all.add(z);
+        }
     }
 
     static List<Complex> denseEig(DMatrixSparseCSC a) {
@@ -106,7 +76,7 @@ public final class LiouvillianSpectrum {
         for (int c = 0; c < m; c++)
             for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) d.unsafe_set(a.nz_rows[k], c, a.nz_values[k]);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false);
-        if (!eig.decompose(d)) throw new IllegalStateException("dense eigendecomposition failed (size " + m + ")");
+        if (!eig.decompose(d)) throw new cumulus.api.NumericalException("the dense eigendecomposition (EJML QR algorithm) failed on a block of size " + m);
         for (int i = 0; i < m; i++) out.add(new Complex(eig.getEigenvalue(i).real, eig.getEigenvalue(i).imaginary));
         return out;
     }

@@ -1,5 +1,7 @@
 package cumulus.solvers;
 
+import cumulus.solvers.dicke.Liouvillian;
+
 import cumulus.api.Complex;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package cumulus.solvers;
 
+import cumulus.solvers.space.SparseOps;
+import cumulus.solvers.space.SymmetryBlocks;
+
 import cumulus.api.Complex;
 import cumulus.api.ModelException;
 import cumulus.solvers.sparse.SparseLU;
@@ -45,7 +48,7 @@ public final class SteadyStateChecks {
             for (int[] idx : SymmetryBlocks.of(List.of(l))) vals.addAll(LiouvillianSpectrum.denseEig(SymmetryBlocks.restrict(l, idx)));
         } else {
             int nev = Math.min(l.numRows - 2, 30);
-            vals.addAll(SparseBridge.nearestFromPackage(l, LiouvillianSpectrum.shift(l), nev));
+            vals.addAll(cumulus.solvers.sparse.ShiftInvertEigen.nearest(l, Shifts.real(l), nev));
             bounded = true;
         }
         int zeros = 0;

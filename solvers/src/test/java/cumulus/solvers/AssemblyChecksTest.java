@@ -1,5 +1,10 @@
 package cumulus.solvers;
 
+import cumulus.solvers.space.CMatrix;
+import cumulus.solvers.space.LocalOperators;
+import cumulus.solvers.dicke.NumericModel;
+import cumulus.solvers.dicke.Liouvillian;
+
 import cumulus.api.Complex;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
@@ -44,7 +49,7 @@ class AssemblyChecksTest {
     void spinCoherentStatesAreNormalisedAndPointAlongThetaPhi() {
         for (int n : new int[]{6, 2000}) {
             double th = 1.1, ph = -0.4;
-            double[][] a = InitialStates.spinCoherent(n, th, ph);
+            double[][] a = cumulus.solvers.space.ProductStates.spinCoherent(n, th, ph);
             double norm = 0, mz = 0, mpr = 0, mpi = 0, s = n / 2.0;
             for (int i = 0; i <= n; i++) {
                 double p = a[0][i] * a[0][i] + a[1][i] * a[1][i];

@@ -1,5 +1,7 @@
 package cumulus.solvers;
 
+import cumulus.solvers.space.CMatrix;
+
 import java.util.Random;
 
 /** Dense complex matrices {re, im} for test-side direct computations (independent of the sparse code). */

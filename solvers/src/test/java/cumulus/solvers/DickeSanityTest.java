@@ -1,5 +1,8 @@
 package cumulus.solvers;
 
+import cumulus.solvers.dicke.NumericModel;
+import cumulus.solvers.dicke.Liouvillian;
+
 import cumulus.api.InitialState;
 import cumulus.api.Model;
 import cumulus.api.SteadyStateResult;
@@ -29,7 +32,7 @@ class DickeSanityTest {
         Map<String, Double> p = Refs.params(dicke, "N", 4, "cutoff", 12, "g", 0.6);
         NumericModel nm = new NumericModel(dicke, p);
         Liouvillian l = Liouvillian.assemble(nm);
-        SteadyState.Solution s = SteadyState.solve(l);
+        SteadyState.Solution s = SteadyState.solve(new cumulus.solvers.dicke.DickeFockSpace(dicke, p), l.matrix());
         assertEquals(1, l.basis().trace(s.x()), 1e-12);
         assertTrue(s.residual() < 1e-10, "residual " + s.residual());
         double[][][] rho = l.basis().matrix(s.x());

@@ -1,5 +1,8 @@
 package cumulus.solvers;
 
+import cumulus.solvers.dicke.NumericModel;
+import cumulus.solvers.dicke.Liouvillian;
+
 import cumulus.api.Expr;
 import cumulus.api.Model;
 import cumulus.api.OpSum;

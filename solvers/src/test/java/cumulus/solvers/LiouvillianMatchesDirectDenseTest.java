@@ -1,5 +1,9 @@
 package cumulus.solvers;
 
+import cumulus.solvers.space.HermitianBasis;
+import cumulus.solvers.dicke.NumericModel;
+import cumulus.solvers.dicke.Liouvillian;
+
 import cumulus.api.Complex;
 import cumulus.api.Dissipator;
 import cumulus.api.Model;

@@ -28,6 +28,9 @@ public final class Refs {
 
     public static Path file(String name) { return dir().resolve(name); }
 
+    /** The repository's root folder (holding refs/, examples/, pom.xml). */
+    public static Path repoRoot() { return dir().toAbsolutePath().normalize().getParent(); }
+
     /** Every row of a table as column name → number (text cells are left out). */
     public static List<Map<String, Double>> read(String file) {
         try {

@@ -1,13 +1,9 @@
 package cumulus.cli.reproduce;
 
+
 import cumulus.api.InitialState;
 import cumulus.api.Model;
-import cumulus.solvers.HermitianBasis;
-import cumulus.solvers.InitialStates;
-import cumulus.solvers.Moments;
-import cumulus.solvers.floquet.FloquetEngine;
-import cumulus.solvers.floquet.LinearMap;
-import org.ejml.data.DMatrixSparseCSC;
+import cumulus.api.Trajectory;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -35,23 +31,11 @@ public final class Fig4a implements Figure {
     static double[][] stroboscopic(Context ctx, int n, int cutoff, int periods, double alpha) {
         Model m = ctx.model("kerr-floquet");
         Map<String, Double> p = ctx.params(m, "N", n, "cutoff", cutoff);
-        FloquetEngine.Periodic per = FloquetEngine.assemble(m, p);
-        List<DMatrixSparseCSC> mats = per.generators().stream().map(cumulus.solvers.Liouvillian::matrix).toList();
-        LinearMap uf = FloquetEngine.oneperiod(mats, per.durations());
-        HermitianBasis basis = per.generators().get(0).basis();
-        Moments mo = new Moments(per.first());
-        int ix = mo.names().indexOf("x"), ip = mo.names().indexOf("p");
-        InitialState init = InitialState.parse("boson-coherent:" + alpha, m);
-        double[] x = InitialStates.coordinates(per.first().space(), init, null);
-        double[] y = new double[x.length];
-        double[][] out = new double[periods + 1][];
-        for (int k = 0; k <= periods; k++) {
-            Moments.Values v = mo.evaluate(basis, x);
-            out[k] = new double[]{k, k * per.period(), v.mean()[ix], v.mean()[ip], v.ks()[ix][ix], v.topFock()};
-            if (k < periods) {
-                uf.apply(x, y);
-                double[] t = x; x = y; y = t;
-            }
+        Trajectory tr = ctx.cumulus().floquetSolver().stroboscopic(m, p, InitialState.parse("boson-coherent:" + alpha, m), periods);
+        double[][] out = new double[tr.rows().size()][];
+        for (int k = 0; k < out.length; k++) {
+            double x = tr.value(k, "x");
+            out[k] = new double[]{k, tr.value(k, "t"), x, tr.value(k, "p"), tr.value(k, "x_sq") - x * x, tr.value(k, "top_fock")};
         }
         return out;
     }

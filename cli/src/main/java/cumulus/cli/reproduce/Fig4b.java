@@ -2,7 +2,6 @@ package cumulus.cli.reproduce;
 
 import cumulus.api.FloquetResult;
 import cumulus.api.Model;
-import cumulus.solvers.floquet.FloquetEngine;
 
 import java.util.Arrays;
 
@@ -41,7 +40,7 @@ public final class Fig4b implements Figure {
         FloquetResult previous = null;
         for (int attempt = 1; ; attempt++) {
             // matrix-free U_F (Taylor expm action + Arnoldi): much faster here than the dense route for blocks of a few hundred
-            FloquetResult f = new FloquetEngine(FloquetEngine.Route.MATRIX_FREE).floquet(m, ctx.params(m, "N", n, "cutoff", cutoff), 3);
+            FloquetResult f = ctx.cumulus().floquetSolver().floquet(m, ctx.params(m, "N", n, "cutoff", cutoff), 3);
             double change = previous == null ? Double.NaN : Math.abs(f.floquetGap() - previous.floquetGap()) / Math.abs(f.floquetGap());
             ctx.progress("N = %d, cutoff %d: floquet gap %.6e, top-Fock population %.1e%s (%.1f s)", n, cutoff, f.floquetGap(), f.topFockPopulation(),
                     Double.isNaN(change) ? "" : String.format(java.util.Locale.ROOT, ", gap change %.1e", change), f.seconds());

@@ -1,5 +1,7 @@
 package cumulus.plugins.modelfile;
 
+import cumulus.modelfile.ModelFile;
+
 import cumulus.api.Complex;
 import cumulus.api.Dissipator;
 import cumulus.api.Expr;
@@ -33,7 +35,7 @@ class ModelFileExamplesTest {
         return out;
     }
 
-    static Path file(String name) { return TestPaths.repoRoot().resolve("examples/models/" + name + ".yaml"); }
+    static Path file(String name) { return cumulus.solvers.Refs.repoRoot().resolve("examples/models/" + name + ".yaml"); }
 
     @ParameterizedTest
     @ValueSource(strings = {"btc", "dephasing", "btc-pair", "btc-pair-unscaled", "dicke", "dicke-unscaled", "dicke-floquet", "kerr-floquet", "local-btc"})

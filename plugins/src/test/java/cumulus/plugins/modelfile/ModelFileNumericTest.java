@@ -1,5 +1,7 @@
 package cumulus.plugins.modelfile;
 
+import cumulus.modelfile.ModelFile;
+
 import cumulus.api.Complex;
 import cumulus.api.Model;
 import cumulus.api.SpectrumResult;

@@ -6,11 +6,14 @@ import cumulus.api.FloquetSolver;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.api.Schedule;
-import cumulus.solvers.HermitianBasis;
-import cumulus.solvers.Liouvillian;
-import cumulus.solvers.Moments;
-import cumulus.solvers.SymmetryBlocks;
-import cumulus.solvers.NumericModel;
+import cumulus.solvers.ExactEngine;
+import cumulus.solvers.Spaces;
+import cumulus.solvers.StateRows;
+import cumulus.api.InitialState;
+import cumulus.api.Trajectory;
+import cumulus.solvers.space.LiouvillianSpace;
+import cumulus.solvers.space.Moments;
+import cumulus.solvers.space.SymmetryBlocks;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
@@ -45,8 +48,8 @@ public final class FloquetEngine implements FloquetSolver {
 
     public FloquetEngine(Route route) { this.route = route; }
 
-    /** The one-period problem: per segment its duration and Liouvillian, plus the shared basis and moments. */
-    public record Periodic(double[] durations, List<Liouvillian> generators, NumericModel first, List<String> warnings) {
+    /** The one-period problem: per segment its duration and generator, on one space. */
+    public record Periodic(double[] durations, List<DMatrixSparseCSC> generators, LiouvillianSpace space, List<String> warnings) {
         public double period() {
             double p = 0;
             for (double d : durations) p += d;
@@ -56,28 +59,23 @@ public final class FloquetEngine implements FloquetSolver {
 
     public static Periodic assemble(Model model, Map<String, Double> parameters) {
         Schedule s = model.schedule();
-        cumulus.solvers.ExactEngine.requireNoTime(model, "Floquet map");
+        ExactEngine.requireNoTime(model, "Floquet map");
         if (s == null) throw new ModelException("model " + model.name() + " has no periodic schedule: floquet needs a periodic model such as dicke-floquet or kerr-floquet (use 'cumulus spectrum' for a time-independent one)");
         double[] durations = s.durations(parameters);
-        List<Liouvillian> gens = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        NumericModel first = null;
-        for (int k = 0; k < durations.length; k++) {
-            NumericModel nm = new NumericModel(model, s.valuesIn(k, parameters));
-            if (first == null) first = nm;
-            for (String w : nm.warnings()) if (!warnings.contains(w)) warnings.add(w);
-            gens.add(Liouvillian.assemble(nm));
-        }
-        return new Periodic(durations, gens, first, warnings);
+        LiouvillianSpace space = Spaces.of(model, parameters);
+        List<String> warnings = new ArrayList<>(space.warnings());
+        List<DMatrixSparseCSC> gens = ExactEngine.generators(space, parameters, warnings);
+        return new Periodic(durations, gens, space, warnings);
     }
 
     @Override
     public FloquetResult floquet(Model model, Map<String, Double> parameters, int count) {
         long t0 = System.nanoTime();
         Periodic p = assemble(model, parameters);
-        List<DMatrixSparseCSC> mats = p.generators().stream().map(Liouvillian::matrix).toList();
+        List<DMatrixSparseCSC> mats = p.generators();
         List<int[]> blocks = SymmetryBlocks.of(mats);
-        HermitianBasis basis = p.generators().get(0).basis();
+        LiouvillianSpace space = p.space();
+        double[] traceRow = space.traceFunctional();
         int nWanted = Math.max(count, 2);
         List<Candidate> all = new ArrayList<>();
         List<String> routes = new ArrayList<>();
@@ -100,47 +98,75 @@ public final class FloquetEngine implements FloquetSolver {
         for (Candidate c : all) {
             if (c.pair().vector() == null) continue;
             if (steady == null || c.pair().value().minus(Complex.ONE).abs() < steady.pair().value().minus(Complex.ONE).abs()) {
-                double[] full = embed(c, basis.size());
-                if (Math.abs(basis.trace(full)) > 1e-8) steady = c;
+                double[] full = embed(c, traceRow.length);
+                if (Math.abs(dot(traceRow, full)) > 1e-8) steady = c;
             }
         }
         List<String> warnings = new ArrayList<>(p.warnings());
         if (steady == null) throw new IllegalStateException("no Floquet steady state (multiplier 1 with non-zero trace) was found");
         if (steady.pair().value().minus(Complex.ONE).abs() > 1e-8)
             warnings.add("the multiplier of the Floquet steady state is " + steady.pair().value() + ", not 1: the map does not preserve the trace");
-        double[] x = embed(steady, basis.size());
-        double tr = basis.trace(x);
+        double[] x = embed(steady, traceRow.length);
+        double tr = dot(traceRow, x);
         for (int i = 0; i < x.length; i++) x[i] /= tr;
-        Moments mo = new Moments(p.first());
-        Moments.Values v = mo.evaluate(basis, x);
-        if (p.first().space().hasBoson() && v.topFock() > FOCK_TOLERANCE)
-            warnings.add(String.format("top Fock state population %.3g exceeds %.0e: raise the cutoff", v.topFock(), FOCK_TOLERANCE));
+        Moments mo = space.moments();
+        Moments.Values v = mo.evaluate(x);
+        double top = space.topFock(x);
+        ExactEngine.fockWarning(top, warnings);
         double gap = mus.size() > 1 ? 1 - mus.get(1).abs() : Double.NaN;
         // Truncation guard over the whole period, not only at t = nT: the squeezing segment pushes
         // the state up the Fock ladder and back (kerr-floquet, N = 80, cutoff 65: top population
         // 2e-15 at t = nT but ~1e-6 mid-period, and a Floquet gap 25x too large).
-        double topOverPeriod = v.topFock();
-        if (p.first().space().hasBoson()) topOverPeriod = Math.max(topOverPeriod, maxTopFockOverPeriod(p, mats, x, mo, basis));
-        if (p.first().space().hasBoson() && topOverPeriod > FOCK_TOLERANCE && v.topFock() <= FOCK_TOLERANCE)
-            warnings.add(String.format("top Fock state population reaches %.3g during the period (%.3g at t = nT): raise the cutoff, the Floquet gap is not converged", topOverPeriod, v.topFock()));
-        String method = "U_F = product of segment exponentials; symmetry blocks " + routes;
-        return new FloquetResult(model.name(), parameters, p.first().dimension(), p.period(), mus, gap,
-                mo.expectations(v), mo.cumulants(v), p.first().space().hasBoson() ? topOverPeriod : Double.NaN,
+        double topOverPeriod = top;
+        if (space.truncated()) topOverPeriod = Math.max(topOverPeriod, maxTopFockOverPeriod(p, x));
+        if (space.truncated() && topOverPeriod > FOCK_TOLERANCE && top <= FOCK_TOLERANCE)
+            warnings.add(String.format("top Fock state population reaches %.3g during the period (%.3g at t = nT): raise the cutoff, the Floquet gap is not converged", topOverPeriod, top));
+        String method = space.description() + ": U_F = product of segment exponentials; symmetry blocks " + routes;
+        return new FloquetResult(model.name(), parameters, space.dimension(), p.period(), mus, gap,
+                mo.expectations(v), mo.cumulants(v), space.truncated() ? topOverPeriod : Double.NaN,
                 method, (System.nanoTime() - t0) * 1e-9, warnings);
     }
 
     /** Largest top-Fock population of the Floquet steady state at 8 points inside every segment. */
-    private static double maxTopFockOverPeriod(Periodic p, List<DMatrixSparseCSC> mats, double[] x0, Moments mo, HermitianBasis basis) {
+    private static double maxTopFockOverPeriod(Periodic p, double[] x0) {
         double[] x = x0.clone();
         double top = 0;
-        for (int k = 0; k < mats.size(); k++) {
-            ExpmAction step = new ExpmAction(mats.get(k), p.durations()[k] / 8);
+        for (int k = 0; k < p.generators().size(); k++) {
+            ExpmAction step = new ExpmAction(p.generators().get(k), p.durations()[k] / 8);
             for (int i = 0; i < 8; i++) {
                 step.apply(x, x);
-                top = Math.max(top, mo.evaluate(basis, x).topFock());
+                top = Math.max(top, p.space().topFock(x));
             }
         }
         return top;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    @Override public String method() { return "exact"; }
+
+    /** x(nT) = U_F^n x(0), U_F applied matrix-free ({@link #oneperiod}). */
+    @Override
+    public Trajectory stroboscopic(Model model, Map<String, Double> parameters, InitialState initial, int periods) {
+        if (periods < 1) throw new ModelException("the number of periods must be at least 1, got " + periods);
+        Periodic p = assemble(model, parameters);
+        List<String> warnings = new ArrayList<>(p.warnings());
+        LinearMap uf = oneperiod(p.generators(), p.durations());
+        double[] x = p.space().initialState(initial, warnings), y = new double[x.length];
+        StateRows rows = new StateRows(p.space());
+        for (int n = 0; n <= periods; n++) {
+            rows.add(n * p.period(), x);
+            if (n < periods) {
+                uf.apply(x, y);
+                double[] t = x; x = y; y = t;
+            }
+        }
+        ExactEngine.fockWarning(rows.maxTopFock(), warnings);
+        return new Trajectory(rows.columns(), rows.rows(), warnings);
     }
 
     private boolean useDense(int size) { return route == Route.DENSE || (route == Route.AUTO && size <= DENSE_LIMIT); }

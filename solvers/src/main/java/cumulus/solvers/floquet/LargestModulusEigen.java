@@ -101,78 +101,9 @@ public final class LargestModulusEigen {
         return out;
     }
 
-    /** Eigenvector of the m×m upper Hessenberg H for eigenvalue θ: two steps of complex inverse iteration. */
+    /** Eigenvector of the m×m upper Hessenberg H for eigenvalue θ (inverse iteration). */
     private static double[][] inverseIteration(double[][] h, int m, Complex t) {
-        double[][] ar = new double[m][m], ai = new double[m][m];
-        double shiftRe = t.re(), shiftIm = t.im();
-        double scale = 1e-13 * Math.max(1, hNorm(h, m));
-        for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) ar[i][j] = h[i][j];
-        for (int i = 0; i < m; i++) { ar[i][i] -= shiftRe + scale; ai[i][i] -= shiftIm; }
-        int[] piv = luComplex(ar, ai, m);
-        double[] xr = new double[m], xi = new double[m];
-        java.util.Arrays.fill(xr, 1);
-        for (int it = 0; it < 3; it++) {
-            solveComplex(ar, ai, piv, m, xr, xi);
-            double nrm = 0;
-            for (int i = 0; i < m; i++) nrm = Math.max(nrm, Math.hypot(xr[i], xi[i]));
-            for (int i = 0; i < m; i++) { xr[i] /= nrm; xi[i] /= nrm; }
-        }
-        return new double[][]{xr, xi};
-    }
-
-    private static int[] luComplex(double[][] ar, double[][] ai, int m) {
-        int[] piv = new int[m];
-        for (int k = 0; k < m; k++) {
-            int p = k;
-            double best = -1;
-            for (int i = k; i < m; i++) {
-                double mag = Math.hypot(ar[i][k], ai[i][k]);
-                if (mag > best) { best = mag; p = i; }
-            }
-            piv[k] = p;
-            if (p != k) {
-                double[] tr = ar[p]; ar[p] = ar[k]; ar[k] = tr;
-                double[] ti = ai[p]; ai[p] = ai[k]; ai[k] = ti;
-            }
-            double dr = ar[k][k], di = ai[k][k];
-            double dd = dr * dr + di * di;
-            if (dd == 0) { ar[k][k] = dr = 1e-300; dd = dr * dr; }
-            for (int i = k + 1; i < m; i++) {
-                double lr = (ar[i][k] * dr + ai[i][k] * di) / dd, li = (ai[i][k] * dr - ar[i][k] * di) / dd;
-                ar[i][k] = lr;
-                ai[i][k] = li;
-                if (lr == 0 && li == 0) continue;
-                for (int j = k + 1; j < m; j++) {
-                    ar[i][j] -= lr * ar[k][j] - li * ai[k][j];
-                    ai[i][j] -= lr * ai[k][j] + li * ar[k][j];
-                }
-            }
-        }
-        return piv;
-    }
-
-    private static void solveComplex(double[][] ar, double[][] ai, int[] piv, int m, double[] xr, double[] xi) {
-        for (int k = 0; k < m; k++) {
-            int p = piv[k];
-            if (p != k) {
-                double t = xr[p]; xr[p] = xr[k]; xr[k] = t;
-                t = xi[p]; xi[p] = xi[k]; xi[k] = t;
-            }
-            for (int i = k + 1; i < m; i++) {
-                xr[i] -= ar[i][k] * xr[k] - ai[i][k] * xi[k];
-                xi[i] -= ar[i][k] * xi[k] + ai[i][k] * xr[k];
-            }
-        }
-        for (int i = m - 1; i >= 0; i--) {
-            double sr = xr[i], si = xi[i];
-            for (int j = i + 1; j < m; j++) {
-                sr -= ar[i][j] * xr[j] - ai[i][j] * xi[j];
-                si -= ar[i][j] * xi[j] + ai[i][j] * xr[j];
-            }
-            double dr = ar[i][i], di = ai[i][i], dd = dr * dr + di * di;
-            xr[i] = (sr * dr + si * di) / dd;
-            xi[i] = (si * dr - sr * di) / dd;
-        }
+        return cumulus.solvers.space.SmallEigenvector.of(h, null, m, t, hNorm(h, m), false);
     }
 
     private static double hNorm(double[][] h, int m) {

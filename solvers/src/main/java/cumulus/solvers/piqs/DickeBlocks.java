@@ -1,6 +1,7 @@
 package cumulus.solvers.piqs;
 
-import cumulus.solvers.HermitianBasis;
+import cumulus.solvers.space.HermitianBasis;
+
 
 /**
  * The permutation-invariant state space of N spins-1/2. By Schur–Weyl duality a permutation-invariant

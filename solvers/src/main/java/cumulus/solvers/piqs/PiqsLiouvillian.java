@@ -6,9 +6,9 @@ import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.api.Op;
 import cumulus.api.OpSum;
-import cumulus.solvers.CMatrix;
-import cumulus.solvers.HermitianBasis;
-import cumulus.solvers.LocalOperators;
+import cumulus.solvers.space.CMatrix;
+import cumulus.solvers.space.HermitianBasis;
+import cumulus.solvers.space.LocalOperators;
 import org.ejml.data.DMatrixSparseCSC;
 
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public final class PiqsLiouvillian {
     public List<String> warnings() { return List.copyOf(warnings); }
 
     /** y = L x. */
-    public void apply(double[] x, double[] y) { cumulus.solvers.SparseOps.multiply(matrix, x, y); }
+    public void apply(double[] x, double[] y) { cumulus.solvers.space.SparseOps.multiply(matrix, x, y); }
 
     /** Checks that the model is one the permutation-invariant engine handles: one spin ensemble, no boson. */
     public static void checkSupported(Model model) {
@@ -76,12 +76,10 @@ public final class PiqsLiouvillian {
         if (model.ensembles() != 1)
             throw new ModelException("model " + model.name() + ": local dissipation is supported for one spin ensemble, the model has " + model.ensembles()
                     + " (the permutation-invariant space of several ensembles is their tensor product: not implemented)");
-        if (model.isPeriodic())
-            throw new ModelException("model " + model.name() + ": periodic schedules with local dissipation are not supported");
     }
 
     /** Parameter values with S = N/2 and t = 0. */
-    static Map<String, Double> values(Model model, Map<String, Double> parameters) {
+    public static Map<String, Double> values(Model model, Map<String, Double> parameters) {
         Map<String, Double> v = new LinkedHashMap<>(parameters);
         v.putIfAbsent("t", 0.0);
         Double n = v.get("N");
@@ -152,7 +150,7 @@ public final class PiqsLiouvillian {
         int n = (int) nd;
         long unknowns = 0;
         for (int twoJ = n; twoJ >= 0; twoJ -= 2) unknowns += (long) (twoJ + 1) * (twoJ + 1);
-        cumulus.solvers.Resources.admit(cumulus.solvers.Resources.assembly("model " + model.name() + " (permutation-invariant, N = " + n + ")", unknowns, 10));
+        cumulus.solvers.space.Resources.admit(cumulus.solvers.space.Resources.assembly("model " + model.name() + " (permutation-invariant, N = " + n + ")", unknowns, 10));
         DickeBlocks space = new DickeBlocks(n);
         double s = n / 2.0;
         // local γ-matrix channels: spherical sandwich coefficients c_ab (a, b ∈ −, +, z) and the numeric γ_αβ
@@ -220,7 +218,7 @@ public final class PiqsLiouvillian {
             blocks[b] = new Block(Sparse.of(k.toDense(), false), aCols, bRows);
         }
         DMatrixSparseCSC m = new Assembler(space, blocks, cRe, cIm).run();
-        cumulus.solvers.SparseOps.requireFinite(m, model.name());
+        cumulus.solvers.space.SparseOps.requireFinite(m, model.name());
         return new PiqsLiouvillian(model, v, space, m, warnings);
     }
 

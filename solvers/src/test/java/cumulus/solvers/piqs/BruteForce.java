@@ -1,12 +1,13 @@
 package cumulus.solvers.piqs;
 
+import cumulus.solvers.space.CMatrix;
+import cumulus.solvers.space.HermitianBasis;
+
 import cumulus.api.Complex;
 import cumulus.api.Dissipator;
 import cumulus.api.Model;
 import cumulus.api.Op;
 import cumulus.api.OpSum;
-import cumulus.solvers.CMatrix;
-import cumulus.solvers.HermitianBasis;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -35,7 +36,7 @@ final class BruteForce {
 
     BruteForce(Model model, Map<String, Double> parameters) {
         this.model = model;
-        this.values = PiqsEngine.values(model, parameters);
+        this.values = PiqsLiouvillian.values(model, parameters);
         n = (int) Math.round(values.get("N"));
         dim = 1 << n;
         CMatrix h = op(model.hamiltonian());

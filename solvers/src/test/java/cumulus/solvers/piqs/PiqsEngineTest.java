@@ -1,5 +1,8 @@
 package cumulus.solvers.piqs;
 
+import cumulus.solvers.space.CMatrix;
+import cumulus.solvers.dicke.NumericModel;
+
 import cumulus.api.Complex;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
@@ -7,10 +10,8 @@ import cumulus.api.OpSum;
 import cumulus.api.SpectrumResult;
 import cumulus.api.SteadyStateResult;
 import cumulus.models.LocalBtc;
-import cumulus.solvers.CMatrix;
 import cumulus.solvers.ExactEngine;
 import cumulus.solvers.LiouvillianSpectrum;
-import cumulus.solvers.NumericModel;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -119,12 +120,12 @@ class PiqsEngineTest {
         String[][] iso = {{"g", "0", "0"}, {"0", "g", "0"}, {"0", "0", "g"}};
         Model m = Model.builder("isotropic").spinEnsembles(1, 30).real("w", 1.3, "").real("g", 0.4, "")
                 .hamiltonian(OpSum.sx(1).scale("w")).localGamma(1, exprs(iso)).build();
-        SpectrumResult r = new PiqsEngine().spectrum(m, params(m, 30), 4);
+        SpectrumResult r = new cumulus.solvers.ExactEngine().spectrum(m, params(m, 30), 4);
         assertTrue(r.method().contains("shift-invert"), r.method());
         assertEquals(0, r.eigenvalues().get(0).abs(), 1e-9);
         for (int k = 1; k <= 3; k++) assertEquals(-1.6, r.eigenvalues().get(k).re(), 1e-9, "eigenvalue " + k + ": " + r.eigenvalues());
         assertEquals(1.3, Math.abs(r.lambda1().im()), 1e-9);
-        SteadyStateResult ss = new PiqsEngine().steadyState(m, params(m, 30));
+        SteadyStateResult ss = new cumulus.solvers.ExactEngine().steadyState(m, params(m, 30));
         for (String a : List.of("m1x", "m1y", "m1z")) assertEquals(0, ss.expectations().get(a), 1e-12, "maximally mixed: " + a);
     }
 
@@ -137,7 +138,7 @@ class PiqsEngineTest {
         for (int n = 2; n <= 4; n++) {
             Map<String, Double> p = params(m, n);
             BruteForce bf = new BruteForce(bare, params(bare, n));
-            Map<String, Double> vals = PiqsEngine.values(m, p);
+            Map<String, Double> vals = PiqsLiouvillian.values(m, p);
             cumulus.api.Expr[][] d = exprs(GAMMA), o = exprs(off);
             for (int j = 0; j < n; j++) for (int k = 0; k < n; k++)
                 for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
@@ -160,7 +161,7 @@ class PiqsEngineTest {
             CMatrix rho = bf.steadyState(basis, ls);
             double s = n / 2.0;
             assertTrue(bf.apply(rho).maxAbs() < 1e-12, "brute-force ρ is a steady state of the full L, N = " + n);
-            SteadyStateResult r = new PiqsEngine().steadyState(m, p);
+            SteadyStateResult r = new cumulus.solvers.ExactEngine().steadyState(m, p);
             String[] names = {"m1x", "m1y", "m1z"};
             CMatrix[] ops = {bf.collective(cumulus.api.Op.Component.X), bf.collective(cumulus.api.Op.Component.Y), bf.collective(cumulus.api.Op.Component.Z)};
             double cDiag = 0;
@@ -176,7 +177,7 @@ class PiqsEngineTest {
             assertEquals(cDiag, r.cDiag(), 1e-10, m.name() + " N=" + n + " C_diag");
             // the whole symmetric-sector spectrum
             List<Complex> bfEig = LiouvillianSpectrum.sort(BruteForce.eig(ls));
-            SpectrumResult sr = new PiqsEngine().spectrum(m, p, sp.size());
+            SpectrumResult sr = new cumulus.solvers.ExactEngine().spectrum(m, p, sp.size());
             List<Complex> ours = sr.eigenvalues();
             assertEquals(bfEig.size(), ours.size());
             for (Complex z : ours) {
@@ -197,7 +198,7 @@ class PiqsEngineTest {
         Map<String, Double> p = params(LOCAL_BTC, 4);
         BruteForce bf = new BruteForce(LOCAL_BTC, p);
         List<Complex> full = LiouvillianSpectrum.sort(BruteForce.eig(bf.fullLiouvillian()));
-        SpectrumResult sym = new PiqsEngine().spectrum(LOCAL_BTC, p, 4);
+        SpectrumResult sym = new cumulus.solvers.ExactEngine().spectrum(LOCAL_BTC, p, 4);
         assertEquals(0, full.get(0).abs(), 1e-10);
         assertTrue(full.get(1).re() < 0, "unique steady state");
         double fullGap = -full.get(1).re(), symGap = sym.spectralGap();
@@ -217,8 +218,8 @@ class PiqsEngineTest {
         for (Map<String, Double> row : cumulus.solvers.Refs.read("local_btc.csv")) {
             Map<String, Double> p = LOCAL_BTC.resolve(Map.of("N", fmt(row.get("N")), "omega_x", fmt(row.get("omega_x")),
                     "kappa", fmt(row.get("kappa")), "gamma_local", fmt(row.get("gamma_local"))));
-            SteadyStateResult ss = new PiqsEngine().steadyState(LOCAL_BTC, p);
-            SpectrumResult sp = new PiqsEngine().spectrum(LOCAL_BTC, p, 4);
+            SteadyStateResult ss = new cumulus.solvers.ExactEngine().steadyState(LOCAL_BTC, p);
+            SpectrumResult sp = new cumulus.solvers.ExactEngine().spectrum(LOCAL_BTC, p, 4);
             String at = " at N = " + row.get("N");
             assertEquals(row.get("m1z"), ss.expectations().get("m1z"), 1e-8, "m1z" + at);
             assertEquals(row.get("m1y"), ss.expectations().get("m1y"), 1e-8, "m1y" + at);
@@ -233,8 +234,9 @@ class PiqsEngineTest {
     @Test
     void iterativeSteadyStateEqualsTheDirectOne() {
         for (Model m : List.of(LOCAL_BTC, GENERAL)) {
-            PiqsLiouvillian l = PiqsLiouvillian.assemble(m, params(m, m == LOCAL_BTC ? 16 : 9));
-            PiqsEngine.Solution it = PiqsEngine.solveSteady(l, 0), direct = PiqsEngine.solveSteady(l, Integer.MAX_VALUE);
+            PermutationInvariantSpace sp = new PermutationInvariantSpace(m, params(m, m == LOCAL_BTC ? 16 : 9));
+            var l = sp.generator(sp.values());
+            cumulus.solvers.SteadyState.Solution it = cumulus.solvers.SteadyState.solve(sp, l, 0), direct = cumulus.solvers.SteadyState.solve(sp, l, Integer.MAX_VALUE);
             assertTrue(it.solver().startsWith("GMRES"), it.solver());
             assertFalse(direct.solver().startsWith("GMRES"), direct.solver());
             double diff = 0;
@@ -247,8 +249,8 @@ class PiqsEngineTest {
     @Test
     void sparseRouteAgreesWithDense() {
         Map<String, Double> p = params(LOCAL_BTC, 10);
-        SpectrumResult dense = new PiqsEngine().spectrum(LOCAL_BTC, p, 4);
-        SpectrumResult sparse = new PiqsEngine(10).spectrum(LOCAL_BTC, p, 4);
+        SpectrumResult dense = new cumulus.solvers.ExactEngine().spectrum(LOCAL_BTC, p, 4);
+        SpectrumResult sparse = new cumulus.solvers.ExactEngine(10).spectrum(LOCAL_BTC, p, 4);
         assertTrue(sparse.method().contains("shift-invert"), sparse.method());
         assertEquals(dense.lambda1().re(), sparse.lambda1().re(), 1e-9);
         assertEquals(dense.lambda1().im(), sparse.lambda1().im(), 1e-9);
@@ -257,8 +259,8 @@ class PiqsEngineTest {
     @Test
     void dynamicsRelaxToTheSteadyStateAndKeepTheTrace() {
         Map<String, Double> p = params(LOCAL_BTC, 6);
-        var traj = new PiqsEngine().evolve(LOCAL_BTC, p, cumulus.api.InitialState.parse("up", LOCAL_BTC), 30, 10);
-        SteadyStateResult ss = new PiqsEngine().steadyState(LOCAL_BTC, p);
+        var traj = new cumulus.solvers.ExactEngine().evolve(LOCAL_BTC, p, cumulus.api.InitialState.parse("up", LOCAL_BTC), 30, 10);
+        SteadyStateResult ss = new cumulus.solvers.ExactEngine().steadyState(LOCAL_BTC, p);
         assertEquals(1.0, traj.value(0, "m1z"), 1e-12);
         assertEquals(1.0, traj.value(0, "spin_j_max"), 1e-12);
         int last = traj.rows().size() - 1;
@@ -269,7 +271,7 @@ class PiqsEngineTest {
         CMatrix up = CMatrix.zero(bf.dim, bf.dim);
         up = up.plus(new CMatrix.Builder(bf.dim, bf.dim).add(0, 0, 1, 0).build());
         double dsz = BruteForce.expect(bf.collective(cumulus.api.Op.Component.Z), bf.apply(up)) / 3.0;
-        var tr = new PiqsEngine().evolve(LOCAL_BTC, p, cumulus.api.InitialState.parse("up", LOCAL_BTC), 1e-4, 1e-4);
+        var tr = new cumulus.solvers.ExactEngine().evolve(LOCAL_BTC, p, cumulus.api.InitialState.parse("up", LOCAL_BTC), 1e-4, 1e-4);
         assertEquals(dsz, (tr.value(1, "m1z") - tr.value(0, "m1z")) / 1e-4, 1e-2);
     }
 
@@ -277,7 +279,7 @@ class PiqsEngineTest {
     void exactEngineRoutesLocalModelsAndTheDickeEngineRefusesThem() {
         Map<String, Double> p = params(LOCAL_BTC, 5);
         SteadyStateResult a = new ExactEngine().steadyState(LOCAL_BTC, p);
-        SteadyStateResult b = new PiqsEngine().steadyState(LOCAL_BTC, p);
+        SteadyStateResult b = new cumulus.solvers.ExactEngine().steadyState(LOCAL_BTC, p);
         assertEquals(b.expectations().get("m1z"), a.expectations().get("m1z"), 1e-14);
         assertTrue(new ExactEngine().spectrum(LOCAL_BTC, p, 3).method().contains("permutation-symmetric sector"));
         ModelException e = assertThrows(ModelException.class, () -> new NumericModel(LOCAL_BTC, p));
@@ -287,7 +289,7 @@ class PiqsEngineTest {
     @Test
     void localRatesAreCheckedAndNegativeRatesWarn() {
         Map<String, Double> p = LOCAL_BTC.resolve(Map.of("N", "4", "gamma_local", "-0.5"));
-        List<String> w = LOCAL_BTC.checkCoefficients(new HashMap<>(PiqsEngine.values(LOCAL_BTC, p)));
+        List<String> w = LOCAL_BTC.checkCoefficients(new HashMap<>(PiqsLiouvillian.values(LOCAL_BTC, p)));
         assertTrue(w.stream().anyMatch(s -> s.contains("negative")), w.toString());
         assertThrows(ModelException.class, () -> Model.builder("bad").spinEnsembles(1, 4).localEmission(2, "1").build());
         assertThrows(ModelException.class, () -> Model.builder("bad").spinEnsembles(1, 4).localEmission(1, "undeclared").build());

@@ -1,0 +1,80 @@
+package cumulus.cumulant;
+
+import cumulus.api.InitialState;
+import cumulus.api.Model;
+import cumulus.api.ModelException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Initial values of the unknowns of a cumulant hierarchy for SPEC.md's product states. Symmetrized
+ * cumulants are the Taylor coefficients of log⟨exp(Σ λ_j o_j)⟩, so they add over independent
+ * spins and vanish between different subsystems. For N spins-1/2 along n, m = S/S = (1/N) Σ σ_k:
+ * log⟨e^{μ·σ}⟩ = log(cosh|μ| + (μ·n) sinh|μ|/|μ|), μ = λ/N, gives
+ * K(m^a) = n_a, K(m^a, m^b) = (δ_ab − n_a n_b)/N (the S10 scaling),
+ * K(m^a, m^b, m^c) = [2 n_a n_b n_c − (2/3)(n_a δ_bc + n_b δ_ac + n_c δ_ab)]/N², higher orders set to 0
+ * by the closure. A boson coherent state |α⟩ is Gaussian: ⟨x⟩ = α sqrt(2/(N ω_b)), ⟨p⟩ = 0,
+ * K(x,x) = 1/(2 N ω_b), K(p,p) = ω_b/(2N), K(x,p) = 0.
+ */
+final class ProductStateCumulants {
+    private ProductStateCumulants() { }
+
+    /** A letter: ensemble (1-based) and component 0..2, or the boson quadrature (ensemble 0, component 0 = x, 1 = p). */
+    private record Letter(int ensemble, int component) { }
+
+    static double[] initialValues(List<String> unknowns, Model model, Map<String, Double> params, InitialState init) {
+        double n = params.getOrDefault("N", 1.0);
+        double[] out = new double[unknowns.size()];
+        for (int k = 0; k < unknowns.size(); k++) out[k] = value(unknowns.get(k), model, params, init, n);
+        return out;
+    }
+
+    private static double value(String name, Model model, Map<String, Double> params, InitialState init, double n) {
+        List<Letter> letters = new ArrayList<>();
+        if (name.startsWith("K(") && name.endsWith(")")) {
+            for (String s : name.substring(2, name.length() - 1).split(",")) letters.add(letter(s.trim()));
+        } else letters.add(letter(name));
+        int e = letters.get(0).ensemble();
+        for (Letter l : letters) if (l.ensemble() != e) return 0; // independent subsystems
+        if (e == 0) return boson(letters, model, params, init, n);
+        InitialState.SpinState s = init.spins().get(e - 1);
+        double[] dir = {Math.sin(s.theta()) * Math.cos(s.phi()), Math.sin(s.theta()) * Math.sin(s.phi()), Math.cos(s.theta())};
+        return switch (letters.size()) {
+            case 1 -> dir[letters.get(0).component()];
+            case 2 -> {
+                int a = letters.get(0).component(), b = letters.get(1).component();
+                yield ((a == b ? 1 : 0) - dir[a] * dir[b]) / n;
+            }
+            case 3 -> {
+                int a = letters.get(0).component(), b = letters.get(1).component(), c = letters.get(2).component();
+                double d = dir[a] * (b == c ? 1 : 0) + dir[b] * (a == c ? 1 : 0) + dir[c] * (a == b ? 1 : 0);
+                yield (2 * dir[a] * dir[b] * dir[c] - 2.0 / 3.0 * d) / (n * n);
+            }
+            default -> throw new ModelException("initial values for cumulants of " + letters.size() + " letters are not implemented (closure order > 3)");
+        };
+    }
+
+    private static double boson(List<Letter> letters, Model model, Map<String, Double> params, InitialState init, double n) {
+        double w = model.boson().frequency().evaluate(params).re();
+        double alpha = init.boson() == null ? 0 : init.boson().alpha();
+        if (letters.size() == 1) return letters.get(0).component() == 0 ? alpha * Math.sqrt(2 / (n * w)) : 0;
+        if (letters.size() == 2) {
+            int a = letters.get(0).component(), b = letters.get(1).component();
+            if (a != b) return 0;
+            return a == 0 ? 1 / (2 * n * w) : w / (2 * n);
+        }
+        return 0; // Gaussian: higher cumulants vanish
+    }
+
+    private static Letter letter(String s) {
+        if (s.equals("x")) return new Letter(0, 0);
+        if (s.equals("p")) return new Letter(0, 1);
+        if (s.matches("m\\d+[xyz]")) {
+            int e = Integer.parseInt(s.substring(1, s.length() - 1));
+            return new Letter(e, "xyz".indexOf(s.charAt(s.length() - 1)));
+        }
+        throw new IllegalStateException("unknown letter '" + s + "' in a cumulant name");
+    }
+}

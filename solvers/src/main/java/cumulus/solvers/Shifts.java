@@ -1,0 +1,64 @@
+package cumulus.solvers;
+
+import cumulus.api.Op;
+import cumulus.api.OpSum;
+import cumulus.solvers.space.LiouvillianSpace;
+import org.ejml.data.DMatrixSparseCSC;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the sparse eigen-search looks, chosen once for every space: the real shift σ near 0 (so
+ * that λ_0 and the slow real modes are found) and, for each free-precession frequency ω of H
+ * (coefficients of single spin components and of a†a, at most three), the complex shift σ + iω,
+ * which reaches oscillating slow modes hidden behind many slow real ones (collective dephasing's
+ * gap mode). A complex shift costs a factorization of a 2n-unknown real block system; on grids of
+ * more than two dimensions its fill grows like n^{4/3} or faster, so there they are used only up
+ * to {@link #COMPLEX_SHIFT_LIMIT} unknowns, and the method string says when they were skipped.
+ *
+ * @param real σ, small and positive
+ * @param frequencies the ω of the complex shifts (empty: real shift only)
+ * @param note why complex shifts were skipped, or empty
+ */
+public record Shifts(double real, List<Double> frequencies, String note) {
+    /** Real size above which complex shifts are skipped on grids of more than two dimensions. */
+    public static final int COMPLEX_SHIFT_LIMIT = 60000;
+
+    public Shifts { frequencies = List.copyOf(frequencies); }
+
+    public static Shifts of(LiouvillianSpace space, DMatrixSparseCSC l, boolean oscillations) {
+        double sigma = real(l);
+        List<Double> w = oscillations ? frequencies(space) : List.of();
+        if (!w.isEmpty() && space.gridDims() > 2 && l.numRows > COMPLEX_SHIFT_LIMIT)
+            return new Shifts(sigma, List.of(), "complex shifts skipped above " + COMPLEX_SHIFT_LIMIT
+                    + " real unknowns (each costs a 2n-unknown block LU): an oscillating slow mode far from the real axis could be missed; ");
+        return new Shifts(sigma, w, "");
+    }
+
+    /** σ = 0.01 · max|L_ii| / sqrt(n): small and positive, so the steady state (λ = 0) is not hit exactly. */
+    public static double real(DMatrixSparseCSC a) {
+        double m = 0;
+        for (int c = 0; c < a.numCols; c++) for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++)
+            if (a.nz_rows[k] == c) m = Math.max(m, Math.abs(a.nz_values[k]));
+        double s = 0.01 * m / Math.sqrt(a.numRows);
+        return s > 0 ? s : 1e-3;
+    }
+
+    /** |coefficients| of Hamiltonian terms that are one spin component or a†a, distinct, at most three. */
+    static List<Double> frequencies(LiouvillianSpace space) {
+        List<Double> w = new ArrayList<>();
+        for (OpSum.Term t : space.model().hamiltonian().terms()) {
+            List<Op> f = t.factors();
+            boolean single = f.size() == 1 && f.get(0) instanceof Op.Spin;
+            boolean number = f.size() == 2 && f.get(0) instanceof Op.Boson b0 && b0.dagger() && f.get(1) instanceof Op.Boson b1 && !b1.dagger();
+            if (!single && !number) continue;
+            double x = t.coefficient().evaluate(space.values()).abs();
+            if (x < 1e-9) continue;
+            boolean dup = false;
+            for (double y : w) if (Math.abs(x - y) < 1e-6 * Math.max(x, y)) dup = true;
+            if (!dup && w.size() < 3) w.add(x);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,23 @@
+package cumulus.solvers;
+
+import cumulus.api.Model;
+import cumulus.solvers.dicke.DickeFockSpace;
+import cumulus.solvers.piqs.PermutationInvariantSpace;
+import cumulus.solvers.space.LiouvillianSpace;
+
+import java.util.Map;
+
+/** The one place that chooses a model's exact space. */
+public final class Spaces {
+    private Spaces() { }
+
+    /**
+     * The permutation-invariant space for models with local dissipation (total spin is not
+     * conserved), else the Dicke ⊗ Fock space. A periodic model's space is built at its first
+     * segment's values; the engines ask it for each segment's generator.
+     */
+    public static LiouvillianSpace of(Model model, Map<String, Double> parameters) {
+        Map<String, Double> base = model.isPeriodic() ? model.schedule().valuesIn(0, parameters) : parameters;
+        return model.hasLocalDissipation() ? new PermutationInvariantSpace(model, base) : new DickeFockSpace(model, base);
+    }
+}
