@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         switch (suite) {
-            case "codegen" -> { return new CodegenBench(spec.commandLine().getOut()).run(); }
+            case "codegen" -> { return new cumulus.plugins.bench.CodegenBenchmark(spec.commandLine().getOut()).run(); }
             case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "local" -> {
                 if (!(warmup >= 0)) throw new ModelException("--warmup must be a number of seconds >= 0, got " + warmup); return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python(), warmup).run(); }

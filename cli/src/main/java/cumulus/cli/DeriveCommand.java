@@ -1,8 +1,7 @@
 package cumulus.cli;
 
 import cumulus.api.ModelException;
-import cumulus.symbolic.Derivation;
-import cumulus.symbolic.EquationSystem;
+import cumulus.api.Equations;
 import cumulus.plugins.Cumulus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,20 +35,19 @@ final class DeriveCommand implements Callable<Integer> {
             throw new ModelException("--format for derive must be text, latex or json, got '" + format + "'");
         Cumulus c = Cumulus.create();
         ModelOptions.Resolved r = model.resolve(c);
-        EquationSystem sys = Derivation.derive(r.model(), order);
-        if (limit) sys = sys.thermodynamicLimit();
+        Equations sys = c.derive(r.model(), order, limit);
         if (emitJava != null) {
             String cls = "Rhs_" + r.model().name().replaceAll("[^A-Za-z0-9]", "_") + "_order" + order + (limit ? "_limit" : "");
-            String src = cumulus.codegen.RhsCompiler.source(cls, sys.unknowns(), sys.parameters(), sys.rhs());
+            String src = c.javaSource(sys, cls);
             String header = "// model " + r.model().name() + ", order " + order + (limit ? ", N -> infinity" : "") + "\n"
                     + "// unknowns y[k]: " + sys.unknowns() + "\n// parameters p[j]: " + sys.parameters() + "\n";
             AtomicFiles.write(emitJava.resolve(cls + ".java"), header + src);
             spec.commandLine().getErr().println("cumulus: wrote " + emitJava.resolve(cls + ".java"));
         }
         String text = switch (format) {
-            case "latex" -> sys.toLatex();
-            case "json" -> Output.json(sys.toJsonTree());
-            default -> sys.toText();
+            case "latex" -> sys.latex();
+            case "json" -> Output.json(sys.json());
+            default -> sys.text();
         };
         spec.commandLine().getOut().println(text);
         return 0;

@@ -7,12 +7,16 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import cumulus.api.DynamicsSolver;
+import cumulus.api.Equations;
 import cumulus.api.FloquetSolver;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateSolver;
+import cumulus.codegen.RhsCompiler;
 import cumulus.modelfile.ModelFile;
+import cumulus.symbolic.Derivation;
+import cumulus.symbolic.EquationSystem;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +81,21 @@ public final class Cumulus {
     public Model model(String nameOrFile) {
         boolean file = ModelFile.looksLikeFile(nameOrFile) && (nameOrFile.matches("(?i).*\\.ya?ml") || !models.all().containsKey(nameOrFile));
         return file ? ModelFile.load(Path.of(nameOrFile)) : models.get(nameOrFile);
+    }
+
+    /**
+     * The equations of motion closed at cumulant order {@code order} (1 = mean field; the paper's
+     * Eqs. S2–S21), exact at finite N, or their N → ∞ limit with {@code limit}.
+     */
+    public Equations derive(Model model, int order, boolean limit) {
+        EquationSystem sys = Derivation.derive(model, order);
+        if (limit) sys = sys.thermodynamicLimit();
+        return new Equations(model.name(), order, limit, sys.unknowns(), sys.parameters(), sys.rhs(), sys.toText(), sys.toLatex(), sys.toJsonTree());
+    }
+
+    /** The Java source of the right-hand side that codegen compiles for these equations (class {@code className}). */
+    public String javaSource(Equations eq, String className) {
+        return RhsCompiler.source(className, eq.unknowns(), eq.parameters(), eq.rhs());
     }
 
     public SpectrumSolver spectrum(String method) { return pick(spectrum, method, "spectrum"); }

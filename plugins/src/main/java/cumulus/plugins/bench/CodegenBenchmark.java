@@ -1,11 +1,10 @@
-package cumulus.cli;
+package cumulus.plugins.bench;
 
 import cumulus.api.InitialState;
 import cumulus.api.Model;
 import cumulus.api.Trajectory;
 import cumulus.codegen.CompiledRhs;
 import cumulus.codegen.RhsCompiler;
-import cumulus.models.BtcPair;
 import cumulus.plugins.AttractorClassifier;
 import cumulus.cumulant.CumulantDynamics;
 import cumulus.symbolic.Derivation;
@@ -28,13 +27,13 @@ import java.util.Random;
  * the same source compiled by javac, Janino's compile time for btc-pair at order 3, and the wall
  * time of a 10^4-period mean-field run. Prints one table; a benchmark, not a test.
  */
-final class CodegenBench {
+public final class CodegenBenchmark {
     private final PrintWriter out;
 
-    CodegenBench(PrintWriter out) { this.out = out; }
+    public CodegenBenchmark(PrintWriter out) { this.out = out; }
 
-    int run() throws Exception {
-        Model pair = new BtcPair().model();
+    public int run() throws Exception {
+        Model pair = cumulus.plugins.Cumulus.create().models().get("btc-pair");
         Map<String, Double> p = pair.resolve(Map.of("N", "100"));
         for (int order : new int[]{2, 3}) {
             long t0 = System.nanoTime();
