@@ -226,42 +226,38 @@ public final class Model {
         for (OpSum.Term t : hamiltonian.terms()) finite(t.coefficient(), values, "Hamiltonian term " + t);
         for (Dissipator d : dissipators) {
             if (d instanceof Dissipator.Jump j) {
-                    Complex r = finite(j.rate(), values, "jump rate " + j.rate());
-                    if (Math.abs(r.im()) > 1e-12 * Math.max(1, Math.abs(r.re())))
-                        throw new ModelException("jump rate " + j.rate() + " = " + r + " is not real");
-                    if (r.re() < 0) warnings.add("jump rate " + j.rate() + " = " + r.re() + " is negative: the generator is not of Lindblad form");
-                    for (OpSum.Term t : j.operator().terms()) finite(t.coefficient(), values, "jump operator term " + t);
+                realRate(j.rate(), values, "jump rate " + j.rate(), warnings);
+                for (OpSum.Term t : j.operator().terms()) finite(t.coefficient(), values, "jump operator term " + t);
             } else if (d instanceof Dissipator.GammaMatrix g) {
-                    Complex[][] m = new Complex[3][3];
-                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = finite(g.get(a, b), values, "Γ_" + "xyz".charAt(a) + "xyz".charAt(b));
-                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
-                        Complex diff = m[a][b].minus(m[b][a].conj());
-                        if (diff.abs() > 1e-12 * Math.max(1, m[a][b].abs()))
-                            throw new ModelException("Γ matrix of ensemble " + g.ensemble() + " is not Hermitian: Γ_" + "xyz".charAt(a) + "xyz".charAt(b)
-                                    + " = " + m[a][b] + " but conj(Γ_" + "xyz".charAt(b) + "xyz".charAt(a) + ") = " + m[b][a].conj());
-                    }
-                    if (!positiveSemidefinite(m))
-                        warnings.add("Γ matrix of ensemble " + g.ensemble() + " is not positive semidefinite: the generator is not of Lindblad form");
+                hermitian(g.gamma(), values, "Γ", "Γ matrix of ensemble " + g.ensemble(), warnings);
             } else if (d instanceof Dissipator.Local l) {
-                String what = "local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " rate " + l.rate();
-                Complex r = finite(l.rate(), values, what);
-                if (Math.abs(r.im()) > 1e-12 * Math.max(1, Math.abs(r.re())))
-                    throw new ModelException(what + " = " + r + " is not real");
-                if (r.re() < 0) warnings.add(what + " = " + r.re() + " is negative: the generator is not of Lindblad form");
+                realRate(l.rate(), values, "local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " rate " + l.rate(), warnings);
             } else if (d instanceof Dissipator.LocalGamma g) {
-                    Complex[][] m = new Complex[3][3];
-                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = finite(g.get(a, b), values, "local γ_" + "xyz".charAt(a) + "xyz".charAt(b));
-                    for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
-                        Complex diff = m[a][b].minus(m[b][a].conj());
-                        if (diff.abs() > 1e-12 * Math.max(1, m[a][b].abs()))
-                            throw new ModelException("local γ matrix of ensemble " + g.ensemble() + " is not Hermitian: γ_" + "xyz".charAt(a) + "xyz".charAt(b)
-                                    + " = " + m[a][b] + " but conj(γ_" + "xyz".charAt(b) + "xyz".charAt(a) + ") = " + m[b][a].conj());
-                    }
-                    if (!positiveSemidefinite(m))
-                        warnings.add("local γ matrix of ensemble " + g.ensemble() + " is not positive semidefinite: the generator is not of Lindblad form");
+                hermitian(g.gamma(), values, "γ", "local γ matrix of ensemble " + g.ensemble(), warnings);
             }
         }
         return warnings;
+    }
+
+    /** A rate must be real (error); a negative one is not of Lindblad form (warning). */
+    private static void realRate(Expr rate, Map<String, Double> values, String what, List<String> warnings) {
+        Complex r = finite(rate, values, what);
+        if (Math.abs(r.im()) > 1e-12 * Math.max(1, Math.abs(r.re()))) throw new ModelException(what + " = " + r + " is not real");
+        if (r.re() < 0) warnings.add(what + " = " + r.re() + " is negative: the generator is not of Lindblad form");
+    }
+
+    /** A 3×3 rate matrix (Eq. 4's Γ, Eq. 18's local γ) must be Hermitian (error); one that is not PSD is not of Lindblad form (warning). */
+    private static void hermitian(Expr[][] g, Map<String, Double> values, String symbol, String what, List<String> warnings) {
+        String xyz = "xyz";
+        Complex[][] m = new Complex[3][3];
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = finite(g[a][b], values, what + ": " + symbol + "_" + xyz.charAt(a) + xyz.charAt(b));
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+            Complex diff = m[a][b].minus(m[b][a].conj());
+            if (diff.abs() > 1e-12 * Math.max(1, m[a][b].abs()))
+                throw new ModelException(what + " is not Hermitian: " + symbol + "_" + xyz.charAt(a) + xyz.charAt(b)
+                        + " = " + m[a][b] + " but conj(" + symbol + "_" + xyz.charAt(b) + xyz.charAt(a) + ") = " + m[b][a].conj());
+        }
+        if (!positiveSemidefinite(m)) warnings.add(what + " is not positive semidefinite: the generator is not of Lindblad form");
     }
 
     private static Complex finite(Expr e, Map<String, Double> values, String what) {

@@ -40,8 +40,8 @@ final class ClassifyCommand implements Callable<Integer> {
         if (!method.equals("meanfield") && !method.equals("cumulant2") && !method.equals("cumulant3"))
             throw new ModelException("--method for classify must be meanfield, cumulant2 or cumulant3, got '" + method + "'");
         if (!(dt > 0) || !(tEnd > 0)) throw new ModelException("--t-end and --dt must be positive");
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
         InitialState init = InitialState.parse(initial, r.model());
         AttractorClassifier.Result res = AttractorClassifier.classify(c.dynamics(method), r.model(), r.parameters(), init, tEnd, dt);
         PrintWriter out = spec.commandLine().getOut();

@@ -33,8 +33,8 @@ final class DeriveCommand implements Callable<Integer> {
         if (order < 1 || order > 3) throw new ModelException("--order must be 1, 2 or 3, got " + order);
         if (!format.equals("text") && !format.equals("latex") && !format.equals("json"))
             throw new ModelException("--format for derive must be text, latex or json, got '" + format + "'");
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
         Equations sys = c.derive(r.model(), order, limit);
         if (emitJava != null) {
             String cls = "Rhs_" + r.model().name().replaceAll("[^A-Za-z0-9]", "_") + "_order" + order + (limit ? "_limit" : "");

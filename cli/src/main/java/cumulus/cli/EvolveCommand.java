@@ -50,8 +50,8 @@ final class EvolveCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
         if (stroboscopic) {
             if (!r.model().isPeriodic())
                 throw new ModelException("--stroboscopic needs a periodic model (dicke-floquet, kerr-floquet); " + r.model().name() + " has no schedule");

@@ -21,22 +21,18 @@ final class FloquetCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "6", description = "number of multipliers to report (default ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--method", defaultValue = "exact", description = "Floquet solver (default ${DEFAULT-VALUE}; 'cumulus models' lists the methods)")
-    String method;
-
-    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin SolverOptions solver;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
         if (count < 2) throw new ModelException("--count must be at least 2 (mu0 = 1 and mu1), got " + count);
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
-        FloquetResult f = c.floquet(method).floquet(r.model(), r.parameters(), count);
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
+        FloquetResult f = c.floquet(solver.method).floquet(r.model(), r.parameters(), count);
         PrintWriter out = spec.commandLine().getOut();
         Output.warnings(spec.commandLine().getErr(), f.warnings());
-        switch (format) {
+        switch (solver.format) {
             case json -> {
                 Map<String, Object> o = Output.head(f.model(), f.parameters(), f.dimension());
                 o.put("period", f.period());

@@ -36,11 +36,12 @@ public final class ModelOptions {
         return out;
     }
 
-    /** The model and its resolved, checked parameter values. */
-    Resolved resolve(Cumulus cumulus) {
+    /** The toolkit, the model and its resolved, checked parameter values. */
+    Resolved resolve() {
+        Cumulus cumulus = Cumulus.create();
         Model m = cumulus.model(model);
-        return new Resolved(m, m.resolve(overrides()));
+        return new Resolved(cumulus, m, m.resolve(overrides()));
     }
 
-    record Resolved(Model model, Map<String, Double> parameters) { }
+    record Resolved(Cumulus cumulus, Model model, Map<String, Double> parameters) { }
 }

@@ -21,22 +21,18 @@ final class SpectrumCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "6", description = "number of eigenvalues to report (default ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--method", defaultValue = "exact", description = "spectrum solver (default ${DEFAULT-VALUE}; 'cumulus models' lists the methods)")
-    String method;
-
-    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin SolverOptions solver;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
         if (count < 2) throw new ModelException("--count must be at least 2 (lambda0 = 0 and lambda1), got " + count);
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
-        SpectrumResult s = c.spectrum(method).spectrum(r.model(), r.parameters(), count);
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
+        SpectrumResult s = c.spectrum(solver.method).spectrum(r.model(), r.parameters(), count);
         PrintWriter out = spec.commandLine().getOut();
         Output.warnings(spec.commandLine().getErr(), s.warnings());
-        switch (format) {
+        switch (solver.format) {
             case json -> {
                 Map<String, Object> o = Output.head(s.model(), s.parameters(), s.dimension());
                 o.put("eigenvalues", Output.complexList(s.eigenvalues()));

@@ -16,21 +16,17 @@ import java.util.concurrent.Callable;
 final class SteadyCommand implements Callable<Integer> {
     @Mixin ModelOptions model;
 
-    @Option(names = "--method", defaultValue = "exact", description = "steady-state solver (default ${DEFAULT-VALUE}; 'cumulus models' lists the methods)")
-    String method;
-
-    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin SolverOptions solver;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
-        SteadyStateResult s = c.steadyState(method).steadyState(r.model(), r.parameters());
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
+        SteadyStateResult s = c.steadyState(solver.method).steadyState(r.model(), r.parameters());
         PrintWriter out = spec.commandLine().getOut();
         Output.warnings(spec.commandLine().getErr(), s.warnings());
-        switch (format) {
+        switch (solver.format) {
             case json -> {
                 Map<String, Object> o = Output.head(s.model(), s.parameters(), s.dimension());
                 o.put("expectations", s.expectations());

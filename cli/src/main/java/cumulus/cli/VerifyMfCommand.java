@@ -24,8 +24,8 @@ final class VerifyMfCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        Cumulus c = Cumulus.create();
-        ModelOptions.Resolved r = model.resolve(c);
+        ModelOptions.Resolved r = model.resolve();
+        Cumulus c = r.cumulus();
         MeanFieldVerdict v = MeanFieldVerifier.verify(r.model());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
