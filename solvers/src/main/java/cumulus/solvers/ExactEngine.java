@@ -147,7 +147,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         requireNoTime(model, what);
         if (model.isPeriodic())
             throw new ModelException("model " + model.name() + " is periodically driven: its " + what
-                    + " is a Floquet problem, use 'cumulus floquet " + model.name() + "'");
+                    + " is a Floquet problem: compute its Floquet multipliers instead");
     }
 
     /**
@@ -158,7 +158,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     public static void requireNoTime(Model model, String what) {
         if (model.dependsOnTime()) throw new ModelException("model " + model.name()
                 + " has coefficients that depend on t continuously: the exact " + what + " takes constant or piecewise-constant (schedule) drives only; "
-                + "integrate it with 'cumulus evolve --method meanfield|cumulant2|cumulant3', or write the drive as a schedule");
+                + "integrate it with a mean-field or cumulant method (meanfield, cumulant2, cumulant3), or write the drive as a schedule");
     }
 
     /** Adds SPEC.md's truncation warning when the top Fock state holds more than {@link #FOCK_TOLERANCE}. */

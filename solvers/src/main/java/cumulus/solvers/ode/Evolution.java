@@ -113,7 +113,7 @@ public final class Evolution {
             return new Outcome(p.reached, p.steps, s.getMessage());
         } catch (NumberIsTooSmallException e) {
             return new Outcome(p.reached, p.steps, String.format(Locale.ROOT,
-                    "too stiff at t = %.6g: the step size fell below %.3g (1e-13 of the horizon), so t-end = %.6g would need more than %.2g steps; lower --t-end or use parameters of less extreme ratio",
+                    "too stiff at t = %.6g: the step size fell below %.3g (1e-13 of the horizon), so t-end = %.6g would need more than %.2g steps; lower t-end or use parameters of less extreme ratio",
                     p.reached, minStep, tEnd, tEnd / minStep));
         }
         return new Outcome(tEnd, p.steps, null);
@@ -165,13 +165,13 @@ public final class Evolution {
             String bad = check(in.getInterpolatedState(), budget.blowUp());
             if (bad != null) throw new Stop(String.format(Locale.ROOT, "solution diverged at t = %.6g (%s)", t, bad));
             if (steps > budget.maxSteps())
-                throw new Stop(String.format(Locale.ROOT, "step budget exhausted at t = %.6g after %d steps (t-end %.6g): the problem is too stiff or --t-end too long for this integrator", t, steps, tEnd));
+                throw new Stop(String.format(Locale.ROOT, "step budget exhausted at t = %.6g after %d steps (t-end %.6g): the problem is too stiff or t-end too long for this integrator", t, steps, tEnd));
             if (steps % 1000 == 0) {
                 double h = (t - checkTime) / 1000;
                 checkTime = t;
                 double remaining = (tEnd - t) / Math.max(h, Double.MIN_NORMAL);
                 if (steps + remaining > 10.0 * budget.maxSteps())
-                    throw new Stop(String.format(Locale.ROOT, "too stiff at t = %.6g: at the present step size %.3g, t-end = %.6g needs about %.2g more steps (budget %d); lower --t-end or use parameters of less extreme ratio",
+                    throw new Stop(String.format(Locale.ROOT, "too stiff at t = %.6g: at the present step size %.3g, t-end = %.6g needs about %.2g more steps (budget %d); lower t-end or use parameters of less extreme ratio",
                             t, h, tEnd, remaining, budget.maxSteps()));
             }
         }

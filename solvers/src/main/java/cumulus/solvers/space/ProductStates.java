@@ -72,7 +72,7 @@ public final class ProductStates {
         double lost = c[cutoff];
         if (lost > REFUSED_LOSS)
             throw new ModelException(String.format(Locale.ROOT,
-                    "initial state boson-coherent:%s needs a Fock cutoff of about %d; the model has %d (it would lose %.3g of the norm): raise it with --set cutoff=%d",
+                    "initial state boson-coherent:%s needs a Fock cutoff of about %d; the model has %d (it would lose %.3g of the norm): raise the cutoff to %d",
                     fmt(alpha), cutoffFor(alpha), cutoff, lost, cutoffFor(alpha)));
         if (lost > WARNED_LOSS && warnings != null)
             warnings.add(String.format(Locale.ROOT, "initial boson state loses %.3g of its norm to the Fock cutoff", lost));
