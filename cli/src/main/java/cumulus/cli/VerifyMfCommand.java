@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-mf", mixinStandardHelpOptions = true,
-        description = "Decide symbolically whether mean field is exact as N -> infinity (paper Eq. S10).")
+        description = "Decide symbolically whether mean field is exact as N -> infinity (paper Eq. S10): exact, not exact or undecided.")
 final class VerifyMfCommand implements Callable<Integer> {
     @Mixin ModelOptions model;
 
@@ -32,17 +32,21 @@ final class VerifyMfCommand implements Callable<Integer> {
             case json -> {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("model", r.model().name());
-                o.put("meanfield_exact", v.meanfieldExact());
+                o.put("meanfield_exact", v.jsonValue());
                 o.put("reasons", v.reasons());
                 out.println(Output.json(o));
             }
             case csv -> {
                 out.println("meanfield_exact,reason");
-                if (v.reasons().isEmpty()) out.println(v.meanfieldExact() + ",");
-                for (String s : v.reasons()) out.println(v.meanfieldExact() + "," + Output.csvCell(s));
+                if (v.reasons().isEmpty()) out.println(v.jsonValue() + ",");
+                for (String s : v.reasons()) out.println(v.jsonValue() + "," + Output.csvCell(s));
             }
             case text -> {
-                out.println(r.model().name() + ": mean field is " + (v.meanfieldExact() ? "exact" : "NOT exact") + " as N -> infinity");
+                out.println(r.model().name() + switch (v.answer()) {
+                    case EXACT -> ": mean field is exact as N -> infinity";
+                    case NOT_EXACT -> ": mean field is NOT exact as N -> infinity";
+                    case UNDECIDED -> ": UNDECIDED whether mean field is exact as N -> infinity (a coefficient's order in N is not known)";
+                });
                 for (String s : v.reasons()) out.println("  - " + s);
             }
         }
