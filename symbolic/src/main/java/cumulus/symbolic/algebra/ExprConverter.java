@@ -84,7 +84,10 @@ public final class ExprConverter {
         if (den == 1) {
             if (num > 0 || base.inverse() != null) return base.pow(num);
             if (base.isZero()) throw new ModelException("coefficient 1/0: division by zero");
-            if (base.isReal()) return Poly.opaque(canonical(base), 2 * num);
+            if (base.isReal()) {
+                Poly[] split = splitContent(base);
+                return split[0].pow(num).times(Poly.opaque(canonical(split[1]), 2 * num));
+            }
             // 1/(a + ib)^k = (a − ib)^k / (a² + b²)^k
             Poly re = base.realPart(), im = base.imagPart();
             Poly modulus2 = re.times(re).plus(im.times(im));
@@ -111,8 +114,26 @@ public final class ExprConverter {
         if (!base.isReal())
             throw new ModelException("coefficient " + (original != null ? original : "(" + base + ")^(" + num + "/" + den + ")")
                     + ": a root of a complex quantity is not supported; write it with exp, sin and cos of real arguments");
-        if (den == 2) return Poly.opaque(canonical(base), num);
+        if (den == 2) {
+            Poly[] split = splitContent(base);
+            if (split[0].terms().size() == 1 && split[0].terms().values().iterator().next().re.signum() > 0) {
+                Poly outside = rationalPower(split[0], num, 2, original);
+                if (!outside.dependsOnOpaque()) return outside.times(Poly.opaque(canonical(split[1]), num));
+            }
+            return Poly.opaque(canonical(base), num);
+        }
         return Poly.opaque(new Expr.Pow(canonical(base), Expr.rat(num, den)), 2);
+    }
+
+    /**
+     * A sum as content × rest: the monomial content (lowest power of each atom) times the absolute
+     * value of the first coefficient, so that 1/(S + 1) and 2/(N + 2) share the atom 1/(2 + N).
+     */
+    private static Poly[] splitContent(Poly base) {
+        Poly c = PolyDivision.content(base);
+        QI first = c.terms().values().iterator().next();
+        if (first.re.signum() < 0) c = c.negate();
+        return new Poly[]{c, base.times(c.inverse())};
     }
 
     /** exp(a + ib) = exp(a) (cos b + i sin b), with exp(0) = 1. */

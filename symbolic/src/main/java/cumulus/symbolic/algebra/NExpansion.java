@@ -61,8 +61,16 @@ public final class NExpansion {
         NSeries sum = NSeries.ZERO;
         for (Map.Entry<Mono, QI> t : p.terms().entrySet()) {
             Mono m = t.getKey(), free = m;
-            for (int k = 0; k < m.size(); k++) if (Atoms.dependsOnN(m.id(k))) free = free.without(m.id(k));
-            NSeries s = NSeries.constant(Ratio.of(Poly.term(t.getValue(), free)));
+            Poly den = Poly.ONE;
+            for (int k = 0; k < m.size(); k++) {
+                int id = m.id(k);
+                if (Atoms.dependsOnN(id)) free = free.without(id);
+                else if (isInverseOfSum(id, m.halves(k))) { // 1/(kappa + gamma) is a denominator, so that it can cancel exactly
+                    free = free.without(id);
+                    den = den.times(ExprConverter.toPoly(Atoms.opaqueExpr(id)).pow(-m.halves(k) / 2));
+                }
+            }
+            NSeries s = NSeries.constant(Ratio.of(Poly.term(t.getValue(), free), den));
             for (int k = 0; k < m.size(); k++) {
                 int id = m.id(k), h = m.halves(k);
                 if (!Atoms.dependsOnN(id)) continue;
@@ -72,6 +80,12 @@ public final class NExpansion {
             sum = sum.plus(s);
         }
         return sum;
+    }
+
+    private static boolean isInverseOfSum(int id, int halves) {
+        if (Atoms.kind(id) != Atoms.Kind.OPAQUE || halves >= 0 || halves % 2 != 0) return false;
+        Expr e = Atoms.opaqueExpr(id);
+        return e instanceof Expr.Add || e instanceof Expr.Mul;
     }
 
     /** An opaque atom of N to the power h/2. */

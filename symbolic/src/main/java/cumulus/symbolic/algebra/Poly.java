@@ -157,6 +157,12 @@ public final class Poly implements Coefficient<Poly> {
         return out;
     }
 
+    /** Whether any term has an opaque atom. */
+    boolean dependsOnOpaque() {
+        for (Mono m : terms.keySet()) for (int k = 0; k < m.size(); k++) if (Atoms.kind(m.id(k)) == Atoms.Kind.OPAQUE) return true;
+        return false;
+    }
+
     /** Whether any term depends on N (through N itself or an opaque atom of N). */
     public boolean dependsOnN() {
         for (Mono m : terms.keySet()) for (int k = 0; k < m.size(); k++) if (Atoms.dependsOnN(m.id(k))) return true;
