@@ -37,13 +37,12 @@ public final class Asymptotics {
             return Poly.term(QI.ONE, unknowns).times(growth.leading().toPoly()).times(Poly.RING.nPower(growth.halves()));
         }
 
-        /** Whether the coefficient is more than a power of N times parameters (then its leading term is worth printing). */
-        public boolean expanded() { return coefficient.terms().size() > 1 || opaqueOfN(); }
+        /** Whether the leading term says more than the exact term (the coefficient is not just c N^h). */
+        public boolean expanded() { return !exact().equals(leadingTerm()); }
 
-        private boolean opaqueOfN() {
-            for (Mono m : coefficient.terms().keySet())
-                for (int k = 0; k < m.size(); k++) if (Atoms.kind(m.id(k)) == Atoms.Kind.OPAQUE && Atoms.dependsOnN(m.id(k))) return true;
-            return false;
+        /** The condition under which the leading coefficient vanishes, normalized: "g1 - g2 = 0". */
+        public String vanishing() {
+            return growth.leading().numeratorWithoutContent() + " = 0";
         }
     }
 
@@ -79,7 +78,7 @@ public final class Asymptotics {
                     if (g.halves() > 0)
                         throw new ModelException(where + ": the N -> infinity limit does not exist: the term " + t.exact() + " grows like "
                                 + NSeries.powerText(g.halves()) + (t.expanded() ? " (leading term " + t.leadingTerm() + ")" : "")
-                                + (g.leading().isDefinite() ? "" : " unless " + g.leading() + " = 0")
+                                + (g.leading().isDefinite() ? "" : " unless " + t.vanishing())
                                 + "; scale its coupling with 1/S (spin-spin), 1/sqrt(N) (spin-boson) or sqrt(1/S) (jumps)");
                     Ratio c = g.series().coefficient(0);
                     if (!c.isZero()) r = r.plus(Poly.term(QI.ONE, t.unknowns()).times(c.toPoly()));

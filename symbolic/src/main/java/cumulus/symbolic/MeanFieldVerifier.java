@@ -95,7 +95,7 @@ public final class MeanFieldVerifier {
                         if (order > allowed) {
                             if (g.definite()) broken.add(head + " is O(" + Asymptotics.orderText(order) + ")" + leading + ": " + why);
                             else undecided.add(head + " is O(" + Asymptotics.orderText(order) + ")" + leading
-                                    + (g.leading().isDefinite() ? "" : " unless " + g.leading() + " = 0") + assumed
+                                    + (g.leading().isDefinite() ? "" : " unless " + t.vanishing()) + assumed
                                     + ": whether it breaks the mean-field scaling depends on the parameters (a parameter-dependent cancellation)");
                         } else {
                             worst = Math.max(worst, order);

@@ -80,6 +80,9 @@ public final class Ratio {
         return true;
     }
 
+    /** The numerator divided by its monomial content and first coefficient: −g1/2 + g2/2 becomes g1 − g2. */
+    public Poly numeratorWithoutContent() { return num.times(PolyDivision.content(num).inverse()); }
+
     /** As one exact polynomial: a denominator that is a sum becomes an opaque atom 1/(den). */
     public Poly toPoly() {
         if (isPolynomial()) return num;
