@@ -115,8 +115,8 @@ public final class ExprConverter {
             throw new ModelException("coefficient " + (original != null ? original : "(" + base + ")^(" + num + "/" + den + ")")
                     + ": a root of a complex quantity is not supported; write it with exp, sin and cos of real arguments");
         if (den == 2) {
-            Poly[] split = splitContent(base);
-            if (split[0].terms().size() == 1 && split[0].terms().values().iterator().next().re.signum() > 0) {
+            if (base.terms().size() > 1) { // sqrt(c m P) = sqrt(c m) sqrt(P) with P free of content
+                Poly[] split = splitContent(base);
                 Poly outside = rationalPower(split[0], num, 2, original);
                 if (!outside.dependsOnOpaque()) return outside.times(Poly.opaque(canonical(split[1]), num));
             }
