@@ -7,8 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,13 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Issue 13 from the command line: verify-mf's three values, derive --limit and evolve --method meanfield on finite-size coefficients. */
 class FiniteSizeCoefficientsCommandLineTest {
 
-    record Run(int code, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static ModelFileCommandLineTest.Run run(String... args) { return ModelFileCommandLineTest.run(args); }
 
     static String file(String name) {
         for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
@@ -36,7 +28,7 @@ class FiniteSizeCoefficientsCommandLineTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"btc-s-plus-one, true", "btc-pair-s-plus-one, true", "btc-sqrt-n2-plus-1, false", "btc-power-law, undecided"})
     void verifyMfJsonIsTrueFalseOrUndecided(String name, String expected) throws Exception {
-        Run r = run("verify-mf", file(name), "--format", "json");
+        var r = run("verify-mf", file(name), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode v = j.get("meanfield_exact");
@@ -46,16 +38,16 @@ class FiniteSizeCoefficientsCommandLineTest {
     }
 
     @Test void verifyMfTextAndCsvSayUndecided() {
-        Run text = run("verify-mf", file("btc-pair-balanced-coupling"));
+        var text = run("verify-mf", file("btc-pair-balanced-coupling"));
         assertTrue(text.out().startsWith("btc-pair-balanced-coupling: UNDECIDED whether mean field is exact"), text.out());
         assertTrue(text.out().contains("unless g1 - g2 = 0"), text.out());
-        Run csv = run("verify-mf", file("btc-power-law"), "--format", "csv");
+        var csv = run("verify-mf", file("btc-power-law"), "--format", "csv");
         assertTrue(csv.out().split("\n")[1].startsWith("undecided,"), csv.out());
     }
 
     @Test void deriveLimitOfAKappaOverNPlusOneJumpIsTheBtc() {
-        Run f = run("derive", file("btc-n-plus-one"), "--order", "1", "--limit");
-        Run btc = run("derive", "btc", "--order", "1", "--limit");
+        var f = run("derive", file("btc-n-plus-one"), "--order", "1", "--limit");
+        var btc = run("derive", "btc", "--order", "1", "--limit");
         assertEquals(0, f.code(), f.err());
         assertEquals(btc.out(), f.out());
         assertFalse(f.out().contains("N"), f.out());
@@ -64,7 +56,7 @@ class FiniteSizeCoefficientsCommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"btc-sqrt-n2-plus-1", "btc-pair-sqrt-coupling", "btc-power-law", "btc-pair-balanced-coupling"})
     void deriveLimitThatDoesNotExistIsOneLineAndExitTwo(String name) {
-        Run r = run("derive", file(name), "--order", "1", "--limit");
+        var r = run("derive", file(name), "--order", "1", "--limit");
         assertEquals(2, r.code(), r.err());
         String err = r.err().trim();
         assertEquals(1, err.split("\n").length, err);
@@ -77,7 +69,7 @@ class FiniteSizeCoefficientsCommandLineTest {
             "btc-pair-n-minus-one", "btc-exp-correction", "btc-cancelling-drive", "btc-pair-sqrt-coupling", "dicke-n-plus-one",
             "btc-rotating-drive", "btc-power-law", "btc-pair-balanced-coupling"})
     void meanFieldEvolutionNeverEndsInAnInternalError(String name) {
-        Run r = run("evolve", file(name), "--method", "meanfield", "--t-end", "1", "--dt", "0.5");
+        var r = run("evolve", file(name), "--method", "meanfield", "--t-end", "1", "--dt", "0.5");
         assertTrue(r.code() == 0 || r.code() == 2, r.code() + ": " + r.err());
         if (r.code() == 2) {
             assertEquals(1, r.err().trim().split("\n").length, r.err());
