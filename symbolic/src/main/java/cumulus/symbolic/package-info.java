@@ -33,9 +33,10 @@
  * finite-N forms against its Together, on 300 seeded random coefficients, with a 150-digit numeric
  * oracle at N = 10^6, 10^8, 10^10 for every one. It is not on the run-time path because, measured
  * here (shared 2-core machine): it starts in 3.0–8.3 s (the issue measured 5–9 s); a Series costs
- * 0.1–0.5 s, so within the test's Symja budgets (32 s for series, 8 s for Together) it checked 108
- * of the 300 series and 289 of the 300 finite-N forms at load average 8.5 (the rest keep the numeric
- * oracle; the test took 45 s); and it is wrong where this engine needs it. Limit[(k n+1)/(n+3), n->Infinity] gives 0
+ * about 0.1 s of CPU (0.1–0.5 s of wall time under load), so within the test's CPU budgets (24 s
+ * for series, 6 s for Together) it checked 195 of the 300 series and 289 of the 300 finite-N forms
+ * (the rest keep the numeric checks; the test took 44 s at load average 9.5); and it is wrong where
+ * this engine needs it. Limit[(k n+1)/(n+3), n->Infinity] gives 0
  * (it is k); Series at infinity returns powers of (n − Infinity); Series at 0 is silently wrong without
  * Together; Series(f²) is O(f^9) and Series(1/f) is O(f^4) (a bare monomial is dropped); Series with
  * symbolic coefficients was wrong (p2 N + p1 p2 + 1/(N+p2) − 1/(N+p2+1) gave −2 p2² + 2 p1 p2⁴ at
