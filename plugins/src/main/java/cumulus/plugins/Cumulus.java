@@ -8,6 +8,7 @@ import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import cumulus.api.DynamicsSolver;
 import cumulus.api.Equations;
+import cumulus.api.MeanFieldVerdict;
 import cumulus.api.FloquetSolver;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
@@ -17,6 +18,7 @@ import cumulus.codegen.RhsCompiler;
 import cumulus.modelfile.ModelFile;
 import cumulus.symbolic.Derivation;
 import cumulus.symbolic.EquationSystem;
+import cumulus.symbolic.MeanFieldVerifier;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +94,12 @@ public final class Cumulus {
         if (limit) sys = sys.thermodynamicLimit();
         return new Equations(model.name(), order, limit, sys.unknowns(), sys.parameters(), sys.rhs(), sys.toText(), sys.toLatex(), sys.toJsonTree());
     }
+
+    /**
+     * Whether mean field is exact as N → ∞ (the paper's Eq. S10 argument, checked on the exact
+     * cumulant equations with every coefficient expanded in 1/N): exact, not exact, or undecided.
+     */
+    public MeanFieldVerdict verifyMeanField(Model model) { return MeanFieldVerifier.verify(model); }
 
     /** The Java source of the right-hand side that codegen compiles for these equations (class {@code className}). */
     public String javaSource(Equations eq, String className) {

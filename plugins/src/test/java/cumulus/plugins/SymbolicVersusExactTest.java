@@ -1,5 +1,7 @@
 package cumulus.plugins;
 
+import cumulus.modelfile.ModelFile;
+
 import cumulus.solvers.space.CMatrix;
 import cumulus.solvers.space.HermitianBasis;
 import cumulus.solvers.dicke.NumericModel;
@@ -42,7 +44,29 @@ class SymbolicVersusExactTest {
             case "dephasing" -> new Dephasing().model();
             default -> new BtcPair().model();
         };
-        Map<String, Double> values = model.resolve(Map.of("N", "6"));
+        check(model, model.resolve(Map.of("N", "6")));
+    }
+
+    /**
+     * Issue 13: finite-size coefficients (kappa/(S+1), sqrt(N(N+1))/S, (S+1/2), 1/(N−1), exp(c/N),
+     * N − sqrt(N²+1), symbolic powers, complex exp(i w t) and 1/(1 + i eta/N)) stay exact at finite N:
+     * the model files of examples/models/coefficients without a boson, at N = 3..6 (t = 0.7).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"btc-s-plus-one", "btc-pair-s-plus-one", "btc-sqrt-n2-plus-1", "btc-n-plus-one", "lmg-casimir", "btc-s-half",
+            "btc-pair-n-minus-one", "btc-exp-correction", "btc-cancelling-drive", "btc-pair-sqrt-coupling", "btc-power-law",
+            "btc-pair-balanced-coupling", "btc-rotating-drive"})
+    void finiteSizeCoefficientsKeepTheHeisenbergEquationsExact(String name) {
+        Model model = ModelFile.load(cumulus.solvers.Refs.repoRoot().resolve("examples/models/coefficients/" + name + ".yaml"));
+        int maxN = model.ensembles() > 1 ? 4 : 6;
+        for (int n = 3; n <= maxN; n++) {
+            Map<String, Double> values = new java.util.HashMap<>(model.resolve(Map.of("N", Integer.toString(n))));
+            values.put("t", 0.7);
+            check(model, values);
+        }
+    }
+
+    private static void check(Model model, Map<String, Double> values) {
         NumericModel nm = new NumericModel(model, values);
         Liouvillian l = Liouvillian.assemble(nm);
         HermitianBasis basis = l.basis();

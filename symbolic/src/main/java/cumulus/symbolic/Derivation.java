@@ -49,15 +49,13 @@ public final class Derivation {
         List<String> names = new ArrayList<>();
         List<Integer> orders = new ArrayList<>();
         List<Poly> rhs = new ArrayList<>();
-        Set<String> used = new TreeSet<>();
         for (OpMono u : sorted) {
             names.add(eng.name(u));
             orders.add(u.degree());
             Poly r = eng.cumulantRhs(u);
             rhs.add(r);
-            used.addAll(r.atomNames());
         }
-        return new EquationSystem(model.name(), order, names, orders, parameterNames(model, used, names), rhs);
+        return new EquationSystem(model.name(), order, names, orders, parameterNames(model, rhs, names), rhs);
     }
 
     /** Parameter names must not collide with the unknowns' names (m1x, x, p, K(...)) or N's role. */
@@ -68,18 +66,10 @@ public final class Derivation {
         }
     }
 
-    static List<String> parameterNames(Model model, Set<String> atoms, List<String> unknowns) {
+    static List<String> parameterNames(Model model, List<Poly> rhs, List<String> unknowns) {
         Set<String> symbols = new TreeSet<>();
-        for (String a : atoms) {
-            if (unknowns.contains(a) || a.startsWith("sqrt(")) continue;
-            if (a.startsWith("{")) {
-                // opaque atom: its own symbols
-                for (Parameter p : model.parameters()) if (a.contains(p.name())) symbols.add(p.name());
-                if (a.contains("N")) symbols.add("N");
-                continue;
-            }
-            symbols.add(a);
-        }
+        for (Poly r : rhs) symbols.addAll(r.symbolNames());
+        unknowns.forEach(symbols::remove);
         symbols.remove("t");
         List<String> out = new ArrayList<>();
         for (Parameter p : model.parameters()) if (symbols.remove(p.name())) out.add(p.name());

@@ -72,19 +72,23 @@ public final class EquationSystem {
     public boolean isReal(String unknown) { return real.get(indexOf(unknown)); }
 
     /**
-     * The N → ∞ limit of every right-hand side (terms with negative powers of N dropped); throws
-     * if a term grows with N. For order 1 this is the paper's mean-field system (S3).
+     * The N → ∞ limit of every right-hand side with the unknowns held fixed: each coefficient is
+     * replaced by its N^0 term ({@link Asymptotics#limitNInfinity}: kappa N/(N + 1) → kappa,
+     * sqrt(N(N + 1))/S → 2, terms that vanish dropped). A term that grows with N, or whose
+     * coefficient has no known expansion in 1/N, is a {@link ModelException} naming it. For
+     * order 1 this is the paper's mean-field system (S3).
      */
     public EquationSystem thermodynamicLimit() {
         List<Poly> lim = new ArrayList<>();
         java.util.Set<String> used = new java.util.HashSet<>();
-        for (Poly p : rhsPolys) {
-            Poly l = Asymptotics.limitNInfinity(p);
+        java.util.Set<String> known = new java.util.HashSet<>(unknowns);
+        for (int k = 0; k < rhsPolys.size(); k++) {
+            Poly l = Asymptotics.limitNInfinity(rhsPolys.get(k), known::contains, "model " + model + ", d/dt " + unknowns.get(k));
             lim.add(l);
-            used.addAll(l.atomNames());
+            used.addAll(l.symbolNames());
         }
         List<String> params = new ArrayList<>();
-        for (String p : parameters) if (used.contains(p) || used.stream().anyMatch(a -> a.startsWith("{") && a.contains(p))) params.add(p);
+        for (String p : parameters) if (used.contains(p)) params.add(p);
         return new EquationSystem(model, order, unknowns, cumulantOrders, params, lim);
     }
 

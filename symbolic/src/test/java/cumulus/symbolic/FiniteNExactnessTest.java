@@ -6,6 +6,7 @@ import cumulus.models.Btc;
 import cumulus.models.BtcPair;
 import cumulus.models.Dephasing;
 import cumulus.models.Dicke;
+import cumulus.api.OpSum;
 import cumulus.symbolic.algebra.Poly;
 import cumulus.symbolic.ops.OpMono;
 import cumulus.symbolic.ops.OpPoly;
@@ -74,6 +75,31 @@ class FiniteNExactnessTest {
     @Test void heisenbergEquationIsExactForTheGeneralModelWithSymbolicGammaMatrix() {
         Model m = GeneralModel.build(1);
         checkHeisenberg(m, GeneralModel.randomValues(m, 5, 3), 3);
+    }
+
+    /** Issue 13's coefficient forms in one model: sums, quotients, roots, exp, complex quotients, all exact at finite N. */
+    static Model finiteSizeCoefficients() {
+        return Model.builder("finite-size-coefficients")
+                .spinEnsembles(1, 4)
+                .real("omega", 1.3, "drive").real("chi", 0.7, "twisting").real("g", 0.4, "complex drive").real("eta", 0.6, "phase")
+                .real("kappa", 0.9, "decay").real("c", 1.5, "finite-size scale")
+                .hamiltonian(OpSum.sx(1).scale("omega*sqrt(N*(N+1))/S")
+                        .plus(OpSum.sz(1).times(OpSum.sz(1)).scale("chi/(S+1)"))
+                        .plus(OpSum.sz(1).scale("(N - sqrt(N^2+1))*exp(c/N)*omega"))
+                        .plus(OpSum.sp(1).scale("g/(1 + I*eta/N)")).plus(OpSum.sm(1).scale("g/(1 - I*eta/N)")))
+                .jump("kappa*exp(-c/N)/(S+1/2)", OpSum.sm(1).plus(OpSum.sz(1).scale("I*eta/(N-1)")))
+                .jump("kappa/sqrt(N*(N+1))", OpSum.sx(1).plus(OpSum.sy(1).scale("exp(I*eta)/(N+1)")))
+                .build();
+    }
+
+    @Test void heisenbergEquationIsExactForFiniteSizeCoefficientsAtNThreeToSix() {
+        Model m = finiteSizeCoefficients();
+        for (int n = 3; n <= 6; n++) checkHeisenberg(m, values(m, n), 0);
+    }
+
+    @Test void exactCumulantEquationsMatchTheDensityMatrixForFiniteSizeCoefficients() {
+        Model m = finiteSizeCoefficients();
+        checkCumulants(m, values(m, 4), 0, 3);
     }
 
     /** Numeric symmetrized product of a multiset of letters. */

@@ -1,5 +1,6 @@
 package cumulus.symbolic;
 
+import cumulus.api.MeanFieldVerdict;
 import cumulus.api.Dissipator;
 import cumulus.api.Model;
 import cumulus.api.OpSum;

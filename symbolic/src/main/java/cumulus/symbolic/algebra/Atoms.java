@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Global registry of the commuting atoms of {@link Poly}: named real symbols (parameters, N, t,
  * unknowns such as m1x or K(m1x,m1y)), square roots of primes (exponent 1/2 only, the square is
  * folded into the rational coefficient) and opaque real atoms for subexpressions that are not
- * Laurent monomials (sqrt(kappa+gamma), 1/(a+b), exp(...), sin(...)), which keep their Expr.
- * Every atom is real and taken positive under square roots (principal branch).
+ * Laurent monomials (sqrt(kappa+gamma), 1/(a+b), exp(...), sin(...)), which keep their Expr in the
+ * canonical form {@link ExprConverter} prints (no S: it is N/2 there). Every atom is real and taken
+ * positive under square roots (principal branch).
  */
 public final class Atoms {
     public enum Kind { SYMBOL, PRIME, OPAQUE }
@@ -59,5 +60,10 @@ public final class Atoms {
     public static Kind kind(int id) { return info(id).kind(); }
     public static long primeValue(int id) { return info(id).prime(); }
     public static Expr opaqueExpr(int id) { return info(id).expr(); }
+    /** Whether the atom depends on N: N itself or an opaque atom whose expression contains N. */
+    public static boolean dependsOnN(int id) {
+        Info i = info(id);
+        return i.kind() == Kind.SYMBOL ? i.name().equals("N") : i.kind() == Kind.OPAQUE && i.expr().symbols().contains("N");
+    }
     public static int idOf(String name) { Integer id = IDS.get(name); return id == null ? -1 : id; }
 }

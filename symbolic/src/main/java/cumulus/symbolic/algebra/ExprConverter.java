@@ -1,6 +1,7 @@
 package cumulus.symbolic.algebra;
 
 import cumulus.api.Expr;
+import cumulus.api.ModelException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,8 +12,13 @@ import java.util.Map;
 /**
  * Between the api's coefficient trees ({@link Expr}) and exact {@link Poly}: S becomes N/2, square
  * roots of Laurent monomials become half-integer exponents (prime square roots for the numeric
- * part), anything else (sqrt of a sum, 1/(a+b), exp, sin, cos, symbolic exponents) an opaque real
- * atom. Floating constants are read as the decimal they print as (0.35 → 7/20).
+ * part), anything else (sqrt of a sum, 1/(a+b), exp, sin, cos, other rational or symbolic powers)
+ * an opaque atom. Opaque atoms are always real for real parameters (so that conjugation stays a
+ * map on the rational coefficients): a complex argument is split first, 1/(a + ib) = (a − ib)/(a² + b²),
+ * exp(a + ib) = exp(a)(cos b + i sin b), sin and cos through cosh and sinh written with exp; the
+ * atom's expression is the canonical form of its argument (printed back from its Poly, so S + 1 and
+ * 1 + N/2 are one atom). Floating constants are read as the decimal they print as (0.35 → 7/20).
+ * The asymptotic meaning of an atom (its expansion in 1/N) is {@link NExpansion}'s business.
  */
 public final class ExprConverter {
     private ExprConverter() { }
@@ -41,29 +47,57 @@ public final class ExprConverter {
             for (Expr t : m.factors()) r = r.times(toPoly(t));
             return r;
         }
-        if (e instanceof Expr.Pow p) {
-            Poly ex = toPoly(p.exponent());
-            if (ex.isConstant() && ex.constantValue().isReal()) {
-                QI q = ex.constantValue();
-                if (q.den.equals(BigInteger.ONE) || q.den.equals(BigInteger.TWO))
-                    return power(p.base(), q.re.intValueExact(), q.den.intValue());
-            }
-            return Poly.opaque(e, 2);
-        }
+        if (e instanceof Expr.Pow p) return power(p.base(), p.exponent());
         Expr.Fn f = (Expr.Fn) e;
-        if (f.name().equals("sqrt")) return power(f.arg(), 1, 2);
-        return Poly.opaque(e, 2);
+        Poly arg = toPoly(f.arg());
+        return switch (f.name()) {
+            case "sqrt" -> rationalPower(arg, 1, 2, e);
+            case "exp" -> exp(arg);
+            case "sin" -> sin(arg);
+            default -> cos(arg);
+        };
     }
 
-    /** base^(num/den), den ∈ {1, 2}. */
-    private static Poly power(Expr baseExpr, int num, int den) {
+    /** The expression of a polynomial as this class prints it back: the key of opaque atoms. */
+    static Expr canonical(Poly p) { return toExpr(p); }
+
+    private static Poly power(Expr baseExpr, Expr exponentExpr) {
+        Poly ex = toPoly(exponentExpr);
         Poly base = toPoly(baseExpr);
-        if (den == 1) {
-            if (num >= 0 || base.inverse() != null) return base.pow(num);
-            return Poly.opaque(baseExpr, 2 * num);
+        if (ex.isConstant() && ex.constantValue().isReal()) {
+            QI q = ex.constantValue();
+            if (q.re.bitLength() < 31 && q.den.bitLength() < 31) return rationalPower(base, q.re.intValue(), q.den.intValue(), null);
         }
-        if (base.isZero()) return Poly.ZERO;
-        if (base.terms().size() == 1) {
+        if (!base.isReal() || !ex.isReal())
+            throw new ModelException("coefficient (" + baseExpr + ")^(" + exponentExpr + "): a complex base or exponent of a non-integer power is not supported; write it with exp, sin and cos of real arguments");
+        if (ex.isZero()) return Poly.ONE;
+        return Poly.opaque(new Expr.Pow(canonical(base), canonical(ex)), 2);
+    }
+
+    /**
+     * base^(num/den) for a rational exponent. Monomials with num/den in halves stay exact; 1/(sum)
+     * becomes a real opaque atom (complex sums through their modulus); other powers of a real base
+     * are opaque atoms. {@code original} only names the coefficient in an error (null: rebuilt).
+     */
+    static Poly rationalPower(Poly base, int num, int den, Expr original) {
+        if (num == 0) return Poly.ONE;
+        if (den == 1) {
+            if (num > 0 || base.inverse() != null) return base.pow(num);
+            if (base.isZero()) throw new ModelException("coefficient 1/0: division by zero");
+            if (base.isReal()) {
+                Poly[] split = splitContent(base);
+                return split[0].pow(num).times(Poly.opaque(canonical(split[1]), 2 * num));
+            }
+            // 1/(a + ib)^k = (a − ib)^k / (a² + b²)^k
+            Poly re = base.realPart(), im = base.imagPart();
+            Poly modulus2 = re.times(re).plus(im.times(im));
+            return base.conj().pow(-num).times(Poly.opaque(canonical(modulus2), 2 * num));
+        }
+        if (base.isZero()) {
+            if (num < 0) throw new ModelException("coefficient 0^(" + num + "/" + den + "): division by zero");
+            return Poly.ZERO;
+        }
+        if (den == 2 && base.terms().size() == 1) {
             Map.Entry<Mono, QI> t = base.terms().entrySet().iterator().next();
             QI c = t.getValue();
             Mono scaled = t.getKey().scaleExponents(num, den);
@@ -77,8 +111,71 @@ public final class ExprConverter {
                 return r.times(Poly.term(f[0], m));
             }
         }
-        return Poly.opaque(baseExpr, num);
+        if (!base.isReal())
+            throw new ModelException("coefficient " + (original != null ? original : "(" + base + ")^(" + num + "/" + den + ")")
+                    + ": a root of a complex quantity is not supported; write it with exp, sin and cos of real arguments");
+        if (den == 2) {
+            if (base.terms().size() > 1) { // sqrt(c m P) = sqrt(c m) sqrt(P) with P free of content
+                Poly[] split = splitContent(base);
+                Poly outside = rationalPower(split[0], num, 2, original);
+                if (!outside.dependsOnOpaque()) return outside.times(Poly.opaque(canonical(split[1]), num));
+            }
+            return Poly.opaque(canonical(base), num);
+        }
+        return Poly.opaque(new Expr.Pow(canonical(base), Expr.rat(num, den)), 2);
     }
+
+    /**
+     * A sum as content × rest: the monomial content (lowest power of each atom) times the absolute
+     * value of the first coefficient, so that 1/(S + 1) and 2/(N + 2) share the atom 1/(2 + N).
+     */
+    private static Poly[] splitContent(Poly base) {
+        Poly c = PolyDivision.content(base);
+        QI first = c.terms().values().iterator().next();
+        if (first.re.signum() < 0) c = c.negate();
+        return new Poly[]{c, base.times(c.inverse())};
+    }
+
+    /** exp(a + ib) = exp(a) (cos b + i sin b), with exp(0) = 1. */
+    static Poly exp(Poly arg) {
+        Poly re = arg.realPart(), im = arg.imagPart();
+        Poly r = re.isZero() ? Poly.ONE : Poly.opaque(Expr.fn("exp", canonical(re)), 2);
+        if (im.isZero()) return r;
+        return r.times(realCos(im).plus(realSin(im).scale(QI.I)));
+    }
+
+    /** sin(a + ib) = sin a cosh b + i cos a sinh b. */
+    static Poly sin(Poly arg) {
+        Poly re = arg.realPart(), im = arg.imagPart();
+        if (im.isZero()) return realSin(re);
+        return realSin(re).times(cosh(im)).plus(realCos(re).times(sinh(im)).scale(QI.I));
+    }
+
+    /** cos(a + ib) = cos a cosh b − i sin a sinh b. */
+    static Poly cos(Poly arg) {
+        Poly re = arg.realPart(), im = arg.imagPart();
+        if (im.isZero()) return realCos(re);
+        return realCos(re).times(cosh(im)).minus(realSin(re).times(sinh(im)).scale(QI.I));
+    }
+
+    private static Poly cosh(Poly x) { return exp(x).plus(exp(x.negate())).scale(QI.HALF); }
+    private static Poly sinh(Poly x) { return exp(x).minus(exp(x.negate())).scale(QI.HALF); }
+
+    /** sin of a real argument; odd, so the argument is taken with a positive first term. */
+    private static Poly realSin(Poly x) {
+        if (x.isZero()) return Poly.ZERO;
+        if (firstTermNegative(x)) return realSin(x.negate()).negate();
+        return Poly.opaque(Expr.fn("sin", canonical(x)), 2);
+    }
+
+    /** cos of a real argument; even, so the argument is taken with a positive first term. */
+    private static Poly realCos(Poly x) {
+        if (x.isZero()) return Poly.ONE;
+        if (firstTermNegative(x)) x = x.negate();
+        return Poly.opaque(Expr.fn("cos", canonical(x)), 2);
+    }
+
+    private static boolean firstTermNegative(Poly x) { return x.sortedTerms().get(0).getValue().re.signum() < 0; }
 
     /** sqrt(n) for a positive integer n: square part times prime square roots. */
     static Poly sqrtRational(BigInteger n) {

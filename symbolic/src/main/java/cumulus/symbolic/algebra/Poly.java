@@ -16,10 +16,10 @@ import java.util.function.ToDoubleFunction;
  * objects and hash alike. This is the coefficient algebra of the operator algebra and also the
  * representation of closed right-hand sides (unknowns are atoms too).
  *
- * <p>Why not Symja here: every coefficient the paper's models produce is a Laurent monomial in
- * the parameters, N and square roots of them, so this exact form is canonical (difference = 0 is
- * a structural test), hashable, fast, and the leading order in 1/N is read off the exponents.
- * Symja is kept off this path (startup 4–5 s, relaxed-mode name folding, Series at infinity).
+ * <p>Why not Symja here: with opaque atoms treated as independent real symbols this exact form is
+ * canonical (difference = 0 is a structural test), hashable and fast; the order in 1/N of a
+ * coefficient is {@link NExpansion}'s (opaque atoms of N are expanded there). Symja is a test
+ * oracle only (see the package-info of cumulus.symbolic).
  */
 public final class Poly implements Coefficient<Poly> {
     private final Map<Mono, QI> terms;
@@ -142,6 +142,51 @@ public final class Poly implements Coefficient<Poly> {
     public Set<String> atomNames() {
         Set<String> out = new TreeSet<>();
         for (Mono m : terms.keySet()) for (int k = 0; k < m.size(); k++) out.add(Atoms.name(m.id(k)));
+        return out;
+    }
+
+    /** Names of the real symbols the value depends on: symbol atoms and the symbols inside opaque atoms (t included). */
+    public Set<String> symbolNames() {
+        Set<String> out = new TreeSet<>();
+        for (Mono m : terms.keySet())
+            for (int k = 0; k < m.size(); k++) {
+                int id = m.id(k);
+                if (Atoms.kind(id) == Atoms.Kind.SYMBOL) out.add(Atoms.name(id));
+                else if (Atoms.kind(id) == Atoms.Kind.OPAQUE) out.addAll(Atoms.opaqueExpr(id).symbols());
+            }
+        return out;
+    }
+
+    /** Whether any term has an opaque atom. */
+    boolean dependsOnOpaque() {
+        for (Mono m : terms.keySet()) for (int k = 0; k < m.size(); k++) if (Atoms.kind(m.id(k)) == Atoms.Kind.OPAQUE) return true;
+        return false;
+    }
+
+    /** Whether any term depends on N (through N itself or an opaque atom of N). */
+    public boolean dependsOnN() {
+        for (Mono m : terms.keySet()) for (int k = 0; k < m.size(); k++) if (Atoms.dependsOnN(m.id(k))) return true;
+        return false;
+    }
+
+    /**
+     * This polynomial as Σ_key key · coefficient(key): key the product of the symbol atoms named by
+     * {@code isKey} (the unknowns of an equation), coefficient the rest (parameters, N, roots, opaque atoms).
+     */
+    public Map<Mono, Poly> groupBy(java.util.function.Predicate<String> isKey) {
+        Map<Mono, Map<Mono, QI>> groups = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Mono, QI> e : sortedTerms()) {
+            Mono m = e.getKey(), key = m;
+            for (int k = 0; k < m.size(); k++) {
+                int id = m.id(k);
+                if (Atoms.kind(id) != Atoms.Kind.SYMBOL || !isKey.test(Atoms.name(id))) key = key.without(id);
+            }
+            Mono rest = m;
+            for (int k = 0; k < key.size(); k++) rest = rest.without(key.id(k));
+            groups.computeIfAbsent(key, x -> new HashMap<>()).merge(rest, e.getValue(), QI::plus);
+        }
+        Map<Mono, Poly> out = new java.util.LinkedHashMap<>();
+        groups.forEach((k, v) -> { Poly p = fromMap(v); if (!p.isZero()) out.put(k, p); });
         return out;
     }
 

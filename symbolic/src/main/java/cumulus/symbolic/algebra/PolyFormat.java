@@ -1,5 +1,7 @@
 package cumulus.symbolic.algebra;
 
+import cumulus.api.Expr;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +31,25 @@ final class PolyFormat {
         String n = Atoms.name(id);
         int a = Math.abs(h);
         if (Atoms.kind(id) == Atoms.Kind.PRIME && a == 1) return n;
-        if (Atoms.kind(id) == Atoms.Kind.OPAQUE) n = "(" + Atoms.opaqueExpr(id) + ")";
+        if (Atoms.kind(id) == Atoms.Kind.OPAQUE) {
+            Expr e = Atoms.opaqueExpr(id);
+            String inner = exprText(e);
+            if (a == 1) return "sqrt(" + inner + ")";
+            n = e instanceof Expr.Fn || e instanceof Expr.Pow ? inner : "(" + inner + ")";
+        }
         if (a == 2) return n;
         if (a == 1) return "sqrt(" + n + ")";
         return a % 2 == 0 ? n + "^" + (a / 2) : n + "^(" + a + "/2)";
+    }
+
+    /** An opaque atom's expression with its parts printed as the polynomials they are: exp(c/N), (1 + N^3)^(1/3). */
+    static String exprText(Expr e) {
+        if (e instanceof Expr.Fn f) return f.name() + "(" + text(ExprConverter.toPoly(f.arg())) + ")";
+        if (e instanceof Expr.Pow p) {
+            String x = p.exponent() instanceof Expr.Rat r && r.den() == 1 && r.num() >= 0 ? r.toString() : "(" + text(ExprConverter.toPoly(p.exponent())) + ")";
+            return "(" + text(ExprConverter.toPoly(p.base())) + ")^" + x;
+        }
+        return text(ExprConverter.toPoly(e));
     }
 
     static String monoText(Mono m) {
