@@ -477,9 +477,14 @@ def cell(v, fmt):
 
 
 def write(path, head, rows, fmt):
-    text = head + "\n" + "".join(",".join(cell(v, fmt) for v in r) + "\n" for r in rows)
+    """Atomic rewrite (temporary file + rename), keeping the file's line ends (csv.writer's CRLF in most)."""
+    eol = "\n"
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            eol = "\r\n" if f.readline().endswith(b"\r\n") else "\n"
+    text = eol.join([head] + [",".join(cell(v, fmt) for v in r) for r in rows]) + eol
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".regen-")
-    with os.fdopen(fd, "w") as f:
+    with os.fdopen(fd, "w", newline="") as f:
         f.write(text)
     os.replace(tmp, path)
 
