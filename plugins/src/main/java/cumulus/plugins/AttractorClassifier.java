@@ -80,8 +80,8 @@ public final class AttractorClassifier {
             if (2 * tEnd / dt > MAX_SAMPLES)
                 return undecided(obs, v.details() + "; a longer horizon is needed to confirm, but 2·t-end/dt exceeds " + MAX_SAMPLES + " samples: raise --dt",
                         v.evidence(), tEnd, 2 * tEnd);
-            prefix = String.format(Locale.ROOT, "%s up to t = %s, so the run was repeated to t = %s: ",
-                    v.kind() == OrbitAnalysis.Kind.CONVERGING ? "still converging" : "no return and no decay", OrbitAnalysis.fmt(tEnd), OrbitAnalysis.fmt(2 * tEnd));
+            prefix = String.format(Locale.ROOT, "t-end %s did not decide (%s), so the run was repeated to t = %s: ",
+                    OrbitAnalysis.fmt(tEnd), v.details(), OrbitAnalysis.fmt(2 * tEnd));
             horizon = 2 * tEnd;
             s = run(solver, model, params, init, horizon, dt);
             v = OrbitAnalysis.of(s, s.component(obs));
@@ -90,7 +90,11 @@ public final class AttractorClassifier {
         return switch (v.kind()) {
             case FIXED_POINT -> new Result(Attractor.FIXED_POINT, Double.NaN, 0, obs, List.of(), details,
                     new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
-            case CONVERGING -> undecided(obs, details, v.evidence(), horizon, v.suggestedTEnd());
+            case CONVERGING -> {
+                // a --t-end X runs to X and then to 2X: the second run must reach the suggested length
+                double suggest = 50 * Math.ceil(Math.max(v.suggestedTEnd() / 2, 2 * tEnd) / 50);
+                yield undecided(obs, details + "; --t-end " + OrbitAnalysis.fmt(suggest) + " would decide", v.evidence(), horizon, suggest);
+            }
             case QUASI_PERIODIC, IRREGULAR -> new Result(v.kind() == OrbitAnalysis.Kind.QUASI_PERIODIC ? Attractor.QUASI_PERIODIC : Attractor.IRREGULAR,
                     Double.NaN, 0, obs, List.of(), details, new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
             case PERIODIC -> periodic(solver, model, params, init, dt, horizon, s, v, obs, details, useReturnMap);

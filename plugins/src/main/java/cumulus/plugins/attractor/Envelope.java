@@ -10,6 +10,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The envelope of the distance d(t) = |x(t) − x̄| to the late-time mean x̄, and its exponential fit:
@@ -73,8 +74,12 @@ final class Envelope {
         return (int) Math.max(6, Math.min(16, Math.floor((to - from) / len)));
     }
 
-    /** Envelope points (time, value) of d over samples from..to−1, one per block. */
-    static List<double[]> points(StateSeries s, double[] centre, double[] d, int from, int to, int blocks) {
+    /**
+     * Envelope points (time, value) of the sampled quantity d over samples from..to−1, one per
+     * block: the block's largest local maximum, refined by Brent's method on {@code exact} (the
+     * quantity between samples) or, when that is null, by the parabola through three samples.
+     */
+    static List<double[]> points(StateSeries s, double[] d, int from, int to, int blocks, DoubleUnaryOperator exact) {
         List<double[]> out = new ArrayList<>();
         int len = (to - from) / blocks;
         if (len < 3) return out;
@@ -86,18 +91,33 @@ final class Envelope {
                 boolean peak = i > 0 && i + 1 < d.length && d[i] >= d[i - 1] && d[i] >= d[i + 1] && d[i] > 0;
                 if (peak && (best < 0 || d[i] > d[best])) best = i;
             }
-            if (best < 0) { out.add(new double[]{s.time(any), d[any]}); continue; }
-            out.add(refinePeak(s, centre, best));
+            if (best < 0) out.add(new double[]{s.time(any), d[any]});
+            else out.add(exact == null ? parabola(s, d, best) : refinePeak(s, exact, best));
         }
         return out;
     }
 
-    /** The maximum of the interpolated d near sample i (Brent, Numerical Recipes §10.3 via commons-math). */
-    private static double[] refinePeak(StateSeries s, double[] centre, int i) {
+    /** The distance to {@code centre} between samples. */
+    static DoubleUnaryOperator distanceTo(StateSeries s, double[] centre) { return t -> StateSeries.distance(s.at(t), centre); }
+
+    /** |dx/dt| at every sample. */
+    static double[] speeds(StateSeries s) {
+        double[] v = new double[s.size()];
+        for (int i = 0; i < v.length; i++) v[i] = StateSeries.distance(s.velocity(i), new double[s.dimension()]);
+        return v;
+    }
+
+    private static double[] parabola(StateSeries s, double[] d, int i) {
+        double a = d[i - 1], b = d[i], c = d[i + 1], den = a - 2 * b + c;
+        double off = den == 0 ? 0 : 0.5 * (a - c) / den;
+        return new double[]{s.time(i) + off * s.dt(), b - 0.25 * (a - c) * off};
+    }
+
+    /** The maximum of {@code f} near sample i (Brent's method via commons-math). */
+    private static double[] refinePeak(StateSeries s, DoubleUnaryOperator f, int i) {
         double lo = s.time(Math.max(0, i - 1)), hi = s.time(Math.min(s.size() - 1, i + 1));
         UnivariatePointValuePair p = new BrentOptimizer(1e-12, 1e-14 * Math.max(1, Math.abs(hi))).optimize(new MaxEval(200),
-                new UnivariateObjectiveFunction(t -> StateSeries.distance(s.at(t), centre)), GoalType.MAXIMIZE,
-                new SearchInterval(lo, hi, s.time(i)));
+                new UnivariateObjectiveFunction(f::applyAsDouble), GoalType.MAXIMIZE, new SearchInterval(lo, hi, s.time(i)));
         return new double[]{p.getPoint(), p.getValue()};
     }
 
@@ -131,7 +151,7 @@ final class Envelope {
      */
     static double convergedRate(StateSeries s, double[] centre, double[] d, double floor) {
         for (int blocks : new int[]{64, 256, 1024}) {
-            List<double[]> pts = points(s, centre, d, 0, s.size(), blocks);
+            List<double[]> pts = points(s, d, 0, s.size(), blocks, distanceTo(s, centre));
             int last = pts.size() - 1;
             while (last >= 0 && pts.get(last)[1] <= 1e3 * floor) last--;
             int first = last;

@@ -12,16 +12,16 @@ import org.apache.commons.math3.transform.TransformType;
 
 /**
  * Frequency analysis in the manner of Laskar's frequency-map analysis (Laskar, Physica D 67, 257
- * (1993)): the strongest line of one observable, located by a Hann-windowed FFT and refined by
- * maximizing the windowed Fourier amplitude with Brent's method, measured separately over the two
+ * (1993)): the strongest line of one observable, located by a Hann²-windowed FFT (skipping the zero-frequency lobe) and refined by
+ * maximizing the (Hann²-)windowed Fourier amplitude with Brent's method, measured separately over the two
  * halves of the window. On a quasi-periodic torus the lines do not move (the drift is at the level
- * of the window's leakage, ~1e-9 here); on an irregular (chaotic) orbit they wander by ~1/(ωL).
+ * of the window's leakage, below 1e-7 here); on an irregular (chaotic) orbit they wander by ~1/(ωL).
  */
 final class Frequencies {
     private Frequencies() { }
 
-    /** Relative drift of the strongest line above {@code drift} at most: quasi-periodic. */
-    static final double QUASI_PERIODIC = 1e-6;
+    /** Relative drift of the strongest line at most this: quasi-periodic (btc-pair's chaos drifts by 2e-4 and more). */
+    static final double QUASI_PERIODIC = 1e-5;
 
     /** The line's frequency over the window and over its halves; a half whose peak ran to the edge of its search moved by at least half a bin. */
     record Drift(double frequency, double first, double second, double halfBin, boolean escaped) {
@@ -47,7 +47,7 @@ final class Frequencies {
         for (int i = 0; i < n; i++) re[i] = hann(i, n) * (s.value(from + i, component) - mean);
         Complex[] f = new FastFourierTransformer(DftNormalization.STANDARD).transform(re, TransformType.FORWARD);
         int best = -1;
-        for (int k = 2 * (m / n) + 2; k < m / 2; k++) if (best < 0 || f[k].abs() > f[best].abs()) best = k;
+        for (int k = 3 * (m / n) + 2; k < m / 2; k++) if (best < 0 || f[k].abs() > f[best].abs()) best = k;
         double bin = 2 * Math.PI / (m * s.dt());
         return refine(s, component, from, to, best * bin, 1.5 * bin);
     }
@@ -77,7 +77,8 @@ final class Frequencies {
         return Math.hypot(c, d);
     }
 
-    private static double hann(int i, int n) { return Math.pow(Math.sin(Math.PI * (i + 0.5) / n), 2); }
+    /** The Hann window squared (Laskar's window of order 2): side lobes fall as 1/(Δω L)^5, so neighbouring lines of a torus barely pull. */
+    private static double hann(int i, int n) { return Math.pow(Math.sin(Math.PI * (i + 0.5) / n), 4); }
 
     private static double mean(StateSeries s, int component, int from, int to) {
         double m = 0;
