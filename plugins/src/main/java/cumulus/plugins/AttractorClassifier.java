@@ -127,7 +127,7 @@ public final class AttractorClassifier {
         }
         StateSeries moved = run(solver, model, params, perturb(init), horizon, dt);
         Contraction.Measured c = Contraction.measure(s, moved, period);
-        double rate = Double.isNaN(c.rate()) ? Math.log(1e-3 / (1e3 * c.floor())) / horizon : c.rate();
+        double rate = Double.isNaN(c.rate()) ? Math.log(1e-3 / (100 * c.floor())) / horizon : c.rate();
         String kind = Double.isNaN(c.rate()) ? "contraction-rate-at-least" : "contraction-rate";
         String why = String.format(Locale.ROOT, "%s; a start 1e-3 off ends %.1e from the orbit, contraction rate %.4g (multiplier %.4f per period)",
                 details, c.distance(), rate, Math.exp(-rate * period));

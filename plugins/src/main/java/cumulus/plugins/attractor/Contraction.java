@@ -11,7 +11,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * A measured contraction rate, for methods whose states cannot all be written as initial states
  * (cumulants, bosons, driven models): the distance of a second run, started slightly off, to the
  * first run's late orbit (the set of its states over one period, the nearest point refined by
- * Brent's method on the interpolant), fitted as exp(−r t) over its last stretch above the floor.
+ * Brent's method on the interpolant), fitted as exp(−r t) over its last stretch between 100× the
+ * floor and 1% of the orbit's size.
  * r > 0: the orbit attracts (multiplier exp(−rT)); r ≈ 0: a neighbouring orbit of a family.
  */
 public final class Contraction {
@@ -19,7 +20,7 @@ public final class Contraction {
 
     /** {@code rate} per unit time (NaN if the distance was never above the floor long enough to fit), {@code distance} at the end. */
     public record Measured(double rate, double distance, double floor) {
-        public boolean converged() { return distance < 1e3 * floor; }
+        public boolean converged() { return distance < 100 * floor; }
     }
 
     public static Measured measure(StateSeries reference, StateSeries moved, double period) {
@@ -28,17 +29,17 @@ public final class Contraction {
         double[] centre = Envelope.lateMean(reference, n / 2, n);
         double floor = OrbitAnalysis.floor(centre);
         int m = moved.size(), step = Math.max(1, (int) Math.round(period / moved.dt() / 4));
+        double size = reference.range(orbitFrom, n), low = 100 * floor, high = 1e-2 * size;
         SimpleRegression fit = new SimpleRegression();
         int stretch = 0;
         double last = Double.NaN;
-        // walk back from the end: the last stretch of distances above 1e3·floor (at most 40 points)
-        for (int i = m - 1; i >= m / 4 && stretch < 40; i -= step) {
+        // walk back from the end: the last stretch of distances between 100·floor and 1% of the orbit's size
+        // (the linear regime of the approach; at most 40 points)
+        for (int i = m - 1; i >= 0 && stretch < 40; i -= step) {
             double dist = toOrbit(reference, orbitFrom, moved.state(i));
             if (Double.isNaN(last)) last = dist;
-            if (dist <= 1e3 * floor) {
-                if (stretch > 0) break;
-                continue;
-            }
+            if (dist >= high && stretch > 0) break; // back in the transient
+            if (dist <= low || dist >= high) continue; // converged (an oscillating approach dips below now and then)
             fit.addData(moved.time(i), Math.log(dist));
             stretch++;
         }
@@ -46,7 +47,7 @@ public final class Contraction {
         return new Measured(rate, last, floor);
     }
 
-    private static double toOrbit(StateSeries orbit, int from, double[] y) {
+    static double toOrbit(StateSeries orbit, int from, double[] y) {
         int best = from;
         double bd = Double.MAX_VALUE;
         for (int j = from; j < orbit.size(); j++) {
