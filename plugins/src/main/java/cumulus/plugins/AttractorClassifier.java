@@ -72,39 +72,48 @@ public final class AttractorClassifier {
     static Result classify(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt, boolean useReturnMap) {
         if (!(tEnd > 20 * dt)) throw new ModelException("--t-end must cover at least 20 output steps for a classification");
         String obs = model.ensembles() > 0 ? "m1z" : "x";
-        StateSeries s = run(solver, model, params, init, tEnd, dt);
-        OrbitAnalysis.Verdict v = OrbitAnalysis.of(s, s.component(obs));
-        double horizon = tEnd;
         String prefix = "";
-        if (v.kind() == OrbitAnalysis.Kind.QUASI_PERIODIC || v.kind() == OrbitAnalysis.Kind.IRREGULAR || v.kind() == OrbitAnalysis.Kind.CONVERGING) {
+        for (int pass = 0; ; pass++) {
+            double horizon = pass == 0 ? tEnd : 2 * tEnd;
+            boolean last = pass == 1;
+            StateSeries s = run(solver, model, params, init, horizon, dt);
+            OrbitAnalysis.Verdict v = OrbitAnalysis.of(s, s.component(obs));
+            String details = prefix + v.details();
+            switch (v.kind()) {
+                case FIXED_POINT -> {
+                    return new Result(Attractor.FIXED_POINT, Double.NaN, 0, obs, List.of(), details,
+                            new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
+                }
+                case PERIODIC -> {
+                    Result r = periodic(solver, model, params, init, dt, horizon, s, v, obs, details, useReturnMap);
+                    if (r != null) return r;
+                    details += "; but Newton's method finds no periodic orbit there (a slow spiral also nearly returns)";
+                    if (last) return undecided(obs, details, v.evidence(), horizon, 4 * tEnd);
+                }
+                case QUASI_PERIODIC, IRREGULAR -> {
+                    if (last) return new Result(v.kind() == OrbitAnalysis.Kind.QUASI_PERIODIC ? Attractor.QUASI_PERIODIC : Attractor.IRREGULAR,
+                            Double.NaN, 0, obs, List.of(), details, new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
+                }
+                case CONVERGING -> {
+                    // a --t-end X runs to X and then to 2X: the second run must reach the suggested length
+                    double suggest = 50 * Math.ceil(Math.max(v.suggestedTEnd() / 2, 2 * tEnd) / 50);
+                    if (last) return undecided(obs, details, v.evidence(), horizon, suggest);
+                }
+            }
             if (2 * tEnd / dt > MAX_SAMPLES)
-                return undecided(obs, v.details() + "; a longer horizon is needed to confirm, but 2·t-end/dt exceeds " + MAX_SAMPLES + " samples: raise --dt",
+                return undecided(obs, details + "; a longer horizon is needed to decide, but 2·t-end/dt exceeds " + MAX_SAMPLES + " samples: raise --dt",
                         v.evidence(), tEnd, 2 * tEnd);
             prefix = String.format(Locale.ROOT, "t-end %s did not decide (%s), so the run was repeated to t = %s: ",
-                    OrbitAnalysis.fmt(tEnd), v.details(), OrbitAnalysis.fmt(2 * tEnd));
-            horizon = 2 * tEnd;
-            s = run(solver, model, params, init, horizon, dt);
-            v = OrbitAnalysis.of(s, s.component(obs));
+                    OrbitAnalysis.fmt(tEnd), details, OrbitAnalysis.fmt(2 * tEnd));
         }
-        String details = prefix + v.details();
-        return switch (v.kind()) {
-            case FIXED_POINT -> new Result(Attractor.FIXED_POINT, Double.NaN, 0, obs, List.of(), details,
-                    new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
-            case CONVERGING -> {
-                // a --t-end X runs to X and then to 2X: the second run must reach the suggested length
-                double suggest = 50 * Math.ceil(Math.max(v.suggestedTEnd() / 2, 2 * tEnd) / 50);
-                yield undecided(obs, details + "; --t-end " + OrbitAnalysis.fmt(suggest) + " would decide", v.evidence(), horizon, suggest);
-            }
-            case QUASI_PERIODIC, IRREGULAR -> new Result(v.kind() == OrbitAnalysis.Kind.QUASI_PERIODIC ? Attractor.QUASI_PERIODIC : Attractor.IRREGULAR,
-                    Double.NaN, 0, obs, List.of(), details, new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
-            case PERIODIC -> periodic(solver, model, params, init, dt, horizon, s, v, obs, details, useReturnMap);
-        };
     }
 
     private static Result undecided(String obs, String details, OrbitAnalysis.Evidence e, double horizon, double suggest) {
-        return new Result(Attractor.UNDECIDED, Double.NaN, 0, obs, List.of(), details, new DecidedBy(e.kind(), e.value(), horizon), suggest);
+        return new Result(Attractor.UNDECIDED, Double.NaN, 0, obs, List.of(), details + "; --t-end " + OrbitAnalysis.fmt(suggest) + " would decide",
+                new DecidedBy(e.kind(), e.value(), horizon), suggest);
     }
 
+    /** Null when the orbit was only being approached and Newton's method finds no periodic orbit near it. */
     private static Result periodic(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double dt, double horizon,
                                    StateSeries s, OrbitAnalysis.Verdict v, String obs, String details, boolean useReturnMap) {
         int at = s.size() - 3;
@@ -114,6 +123,7 @@ public final class AttractorClassifier {
             ReturnMap.Orbit orbit = ReturnMap.close(solver, model, params, s.names(), x0, period);
             ReturnMap.Multipliers m = orbit.multipliers();
             boolean closed = orbit.closure() < 1e3 * ReturnMap.CLOSED;
+            if (!closed && !Double.isNaN(v.contraction())) return null;
             if (closed) period = orbit.period();
             String why = String.format(Locale.ROOT, "%s; %s; nontrivial Floquet multipliers %s (largest |mu| = %.6f)", details,
                     closed ? String.format(Locale.ROOT, "orbit closed by %d Newton step(s) to %.1e, T = %.10g", orbit.steps(), orbit.closure(), orbit.period())
@@ -123,7 +133,7 @@ public final class AttractorClassifier {
             if (m.largest() < 1 - NEUTRAL) return new Result(Attractor.LIMIT_CYCLE, period, v.multiplicity(), obs, v.maxima(), why, by, Double.NaN);
             if (m.largest() <= 1 + NEUTRAL) return new Result(Attractor.CLOSED_ORBITS, period, v.multiplicity(), obs, v.maxima(), why + ": a neutral direction, a family of orbits", by, Double.NaN);
             return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(),
-                    why + ": the orbit is unstable, a longer run will leave it", by, 2 * horizon);
+                    why + ": the orbit is unstable, a longer run will leave it; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " would decide", by, 2 * horizon);
         }
         StateSeries moved = run(solver, model, params, perturb(init), horizon, dt);
         Contraction.Measured c = Contraction.measure(s, moved, period);
@@ -134,7 +144,7 @@ public final class AttractorClassifier {
         DecidedBy by = new DecidedBy(kind, rate, horizon);
         if (c.converged() || rate * period > NEUTRAL) return new Result(Attractor.LIMIT_CYCLE, period, v.multiplicity(), obs, v.maxima(), why, by, Double.NaN);
         if (Math.abs(rate * period) <= NEUTRAL) return new Result(Attractor.CLOSED_ORBITS, period, v.multiplicity(), obs, v.maxima(), why + ": a neighbouring orbit of a family", by, Double.NaN);
-        return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(), why + ": the perturbed start moves away from the orbit", by, 2 * horizon);
+        return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(), why + ": the perturbed start moves away from the orbit; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " would decide", by, 2 * horizon);
     }
 
     private static StateSeries run(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt) {

@@ -1,10 +1,5 @@
 package cumulus.plugins.attractor;
 
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -55,8 +50,6 @@ public final class Contraction {
             if (d < bd) { bd = d; best = j; }
         }
         double lo = orbit.time(Math.max(0, best - 1)), hi = orbit.time(Math.min(orbit.size() - 1, best + 1));
-        return new BrentOptimizer(1e-12, 1e-14 * Math.max(1, hi)).optimize(new MaxEval(200),
-                new UnivariateObjectiveFunction(t -> StateSeries.distance(orbit.at(t), y)), GoalType.MINIMIZE,
-                new SearchInterval(lo, hi, orbit.time(best))).getValue();
+        return Brent.min(t -> StateSeries.distance(orbit.at(t), y), lo, hi, orbit.time(best)).getValue();
     }
 }

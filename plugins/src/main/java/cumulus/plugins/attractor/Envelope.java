@@ -1,10 +1,5 @@
 package cumulus.plugins.attractor;
 
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -116,8 +111,7 @@ final class Envelope {
     /** The maximum of {@code f} near sample i (Brent's method via commons-math). */
     private static double[] refinePeak(StateSeries s, DoubleUnaryOperator f, int i) {
         double lo = s.time(Math.max(0, i - 1)), hi = s.time(Math.min(s.size() - 1, i + 1));
-        UnivariatePointValuePair p = new BrentOptimizer(1e-12, 1e-14 * Math.max(1, Math.abs(hi))).optimize(new MaxEval(200),
-                new UnivariateObjectiveFunction(f::applyAsDouble), GoalType.MAXIMIZE, new SearchInterval(lo, hi, s.time(i)));
+        UnivariatePointValuePair p = Brent.max(f, lo, hi, s.time(i));
         return new double[]{p.getPoint(), p.getValue()};
     }
 

@@ -1,11 +1,6 @@
 package cumulus.plugins.attractor;
 
 import org.apache.commons.math3.complex.Complex;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
@@ -54,9 +49,7 @@ final class Frequencies {
 
     private static double refine(StateSeries s, int component, int from, int to, double omega, double halfWidth) {
         double mean = mean(s, component, from, to);
-        return new BrentOptimizer(1e-14, 1e-16).optimize(new MaxEval(400),
-                new UnivariateObjectiveFunction(w -> amplitude(s, component, from, to, mean, w)), GoalType.MAXIMIZE,
-                new SearchInterval(Math.max(omega - halfWidth, 1e-12), omega + halfWidth, omega)).getPoint();
+        return Brent.max(w -> amplitude(s, component, from, to, mean, w), Math.max(omega - halfWidth, 1e-12), omega + halfWidth, omega).getPoint();
     }
 
     /** |Σ w_i (x_i − mean) e^{−iωt_i}| with the Hann window w. */

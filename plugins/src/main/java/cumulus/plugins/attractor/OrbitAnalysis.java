@@ -1,10 +1,5 @@
 package cumulus.plugins.attractor;
 
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -180,9 +175,7 @@ public final class OrbitAnalysis {
         for (int i = first; i <= last; i++) {
             double a = s.value(i - 1, k), b = s.value(i, k), c = s.value(i + 1, k);
             if (!(b > a && b >= c)) continue;
-            double peak = new BrentOptimizer(1e-13, 1e-15).optimize(new MaxEval(200),
-                    new UnivariateObjectiveFunction(t -> s.at(t, k)), GoalType.MAXIMIZE,
-                    new SearchInterval(s.time(i - 1), s.time(i + 1), s.time(i))).getValue();
+            double peak = Brent.max(t -> s.at(t, k), s.time(i - 1), s.time(i + 1), s.time(i)).getValue();
             boolean seen = false;
             for (double m : out) seen |= Math.abs(m - peak) < tol;
             if (!seen) out.add(peak);

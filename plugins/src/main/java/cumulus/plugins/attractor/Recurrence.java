@@ -1,10 +1,5 @@
 package cumulus.plugins.attractor;
 
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -91,14 +86,14 @@ final class Recurrence {
         double[][] xr = new double[ref.length][];
         for (int j = 0; j < ref.length; j++) xr[j] = s.state(ref[j]);
         double lo = (k - 1) * dt, hi = (k + 1) * dt;
-        var best = new BrentOptimizer(1e-13, 1e-14 * hi).optimize(new MaxEval(200), new UnivariateObjectiveFunction(tau -> {
+        var best = Brent.min(tau -> {
             double q = 0;
             for (int j = 0; j < ref.length; j++) {
                 double[] y = s.at(s.time(ref[j]) - tau);
                 for (int c = 0; c < y.length; c++) q += (y[c] - xr[j][c]) * (y[c] - xr[j][c]);
             }
             return q;
-        }), GoalType.MINIMIZE, new SearchInterval(lo, hi, k * dt));
+        }, lo, hi, k * dt);
         double tau = best.getPoint();
         int lagStart = ref[ref.length - 1] - k - 1;
         double size = Math.max(s.range(Math.max(0, lagStart), s.size()), 1e-300);
