@@ -3,20 +3,22 @@
 omega_zz and omega_xx as given): an integration independent of Cumulus (SciPy DOP853, rtol 1e-12,
 atol 1e-14) of the equations printed by `cumulus derive btc-pair --order 1 --limit`.
 
-Per point: integrate to t = 3000; a late spread (t = 2500..3000) below 1e-8 is a fixed point, whose
-decay rate is -max Re of the Jacobian's eigenvalues on the tangent space of the two spheres; else the
-period is the first minimum of the full-state recurrence distance (five reference times, tau <= 100)
-refined by Brent on the dense output, the Floquet multipliers come from the variational equations
+Per point: integrate to t = 3000; a late spread (t = 2500..3000) below 1e-8, or one that halves
+between t = 2500..2750 and 2750..3000, is a fixed point (found by Newton on the spheres from the
+last state), whose decay rate is -max Re of the Jacobian's eigenvalues on the tangent space of the
+two spheres; else the period is the first minimum of the full-state recurrence distance (five
+reference times, tau <= 100, residual below 1e-7 of the late spread) refined by Brent on the dense
+output, the Floquet multipliers come from the variational equations
 over one period, restricted to the tangent space with the flow direction divided out; with no
 recurrence the largest Lyapunov exponent (Benettin, renormalised every 10, over t = 3000..6000)
 says irregular (> 0.01) or quasi-periodic.
 
-usage: python3 refs/btc_pair_attractors.py [--grid zz|map] > refs/btc_pair_attractors.csv
+usage: python3 refs/btc_pair_attractors.py [--grid zz|map|ZZ:XX,...] > refs/btc_pair_attractors.csv
 """
 import sys
 import numpy as np
 from scipy.integrate import solve_ivp
-from scipy.optimize import minimize_scalar
+from scipy.optimize import fsolve, minimize_scalar
 
 P0 = dict(wx=2., k=1., wz1=0.1, wz2=0.02)
 
@@ -67,12 +69,20 @@ def point(wzz, wxx, T=3000.):
     f = lambda y: rhs(y, wzz, wxx)
     s = solve(f, (0, T), start(), dense_output=True)
     late = s.sol(np.arange(T - 500, T, 0.01))
+    spread = lambda y: (y.max(1) - y.min(1)).max()
     row = dict(omega_zz=wzz, omega_xx=wxx, period=np.nan, multiplicity=0, floquet_modulus=np.nan,
-               decay_rate=np.nan, lyapunov=np.nan, late_spread=(late.max(1) - late.min(1)).max())
-    if row['late_spread'] < 1e-8:
+               decay_rate=np.nan, lyapunov=np.nan, late_spread=spread(late))
+    # converged, or still shrinking (a slow spiral): the fixed point on the spheres, refined by Newton
+    if row['late_spread'] < 1e-8 or spread(late[:, 25000:]) < 0.5 * spread(late[:, :25000]):
         x = s.y[:, -1]
-        Tg = tangent(x)
-        ev = np.linalg.eigvals(Tg.T @ jac(x, wzz, wxx) @ Tg)
+        ang = lambda a: np.array([np.sin(a[0])*np.cos(a[1]), np.sin(a[0])*np.sin(a[1]), np.cos(a[0]),
+                                  np.sin(a[2])*np.cos(a[3]), np.sin(a[2])*np.sin(a[3]), np.cos(a[2])])
+        a0 = [np.arccos(x[2]), np.arctan2(x[1], x[0]), np.arccos(x[5]), np.arctan2(x[4], x[3])]
+        a = fsolve(lambda a: tangent(ang(a)).T @ f(ang(a)), a0, xtol=1e-14)
+        xf = ang(a)
+        assert np.linalg.norm(f(xf)) < 1e-10 and np.linalg.norm(xf - x) < 1e-2, (wzz, wxx)
+        Tg = tangent(xf)
+        ev = np.linalg.eigvals(Tg.T @ jac(xf, wzz, wxx) @ Tg)
         row.update(attractor='fixed-point', decay_rate=-max(ev.real))
         return row
     refs = T - 400 + np.arange(5) * 13.7
@@ -84,8 +94,11 @@ def point(wzz, wxx, T=3000.):
     period = None
     for i in range(1, len(taus) - 1):
         if D[i] <= D[i - 1] and D[i] <= D[i + 1] and D[i] < 0.05:
-            r = minimize_scalar(g, bracket=(taus[i - 1], taus[i], taus[i + 1]), tol=1e-12)
-            if np.sqrt(r.fun / len(refs)) < 1e-7:
+            try:
+                r = minimize_scalar(g, bracket=(taus[i - 1], taus[i], taus[i + 1]), tol=1e-12)
+            except ValueError:  # the grid minimum sits at an edge of its bracket: let Brent walk downhill
+                r = minimize_scalar(g, bracket=(taus[i - 1], taus[i + 1]), tol=1e-12)
+            if np.sqrt(r.fun / len(refs)) < 1e-7 * row['late_spread']:  # relative: a tiny spiral is no orbit
                 period = r.x
                 break
     if period is None:
@@ -122,8 +135,10 @@ if __name__ == '__main__':
     grid = sys.argv[sys.argv.index('--grid') + 1] if '--grid' in sys.argv else 'zz'
     if grid == 'zz':
         pts = [(round(0.30 + 0.01*i, 2), 3.0) for i in range(91)]
-    else:
+    elif grid == 'map':
         pts = [(round(0.30 + 0.05*i, 2), round(1.0 + 0.5*j, 1)) for j in range(9) for i in range(19)]
+    else:  # explicit points: zz:xx,zz:xx,...
+        pts = [tuple(float(v) for v in p.split(':')) for p in grid.split(',')]
     cols = ['omega_zz', 'omega_xx', 'attractor', 'period', 'multiplicity', 'floquet_modulus', 'decay_rate', 'lyapunov']
     print(','.join(cols), flush=True)
     for wzz, wxx in pts:

@@ -88,7 +88,7 @@ public final class AttractorClassifier {
                     Result r = periodic(solver, model, params, init, dt, horizon, s, v, obs, details, useReturnMap);
                     if (r != null) return r;
                     details += "; but Newton's method finds no periodic orbit there (a slow spiral also nearly returns)";
-                    if (last) return undecided(obs, details, v.evidence(), horizon, 4 * tEnd);
+                    if (last) return undecided(obs, details, v.evidence(), horizon, 4 * tEnd, false);
                 }
                 case QUASI_PERIODIC, IRREGULAR -> {
                     if (last) return new Result(v.kind() == OrbitAnalysis.Kind.QUASI_PERIODIC ? Attractor.QUASI_PERIODIC : Attractor.IRREGULAR,
@@ -97,20 +97,22 @@ public final class AttractorClassifier {
                 case CONVERGING -> {
                     // a --t-end X runs to X and then to 2X: the second run must reach the suggested length
                     double suggest = 50 * Math.ceil(Math.max(v.suggestedTEnd() / 2, 2 * tEnd) / 50);
-                    if (last) return undecided(obs, details, v.evidence(), horizon, suggest);
+                    // estimated from a measured rate or the turns needed, or just the next doubling
+                    boolean estimated = v.evidence().kind().equals("turns") || v.suggestedTEnd() > 2 * horizon + 1e-9;
+                    if (last) return undecided(obs, details, v.evidence(), horizon, suggest, estimated);
                 }
             }
             if (2 * tEnd / dt > MAX_SAMPLES)
                 return undecided(obs, details + "; a longer horizon is needed to decide, but 2·t-end/dt exceeds " + MAX_SAMPLES + " samples: raise --dt",
-                        v.evidence(), tEnd, 2 * tEnd);
+                        v.evidence(), tEnd, 2 * tEnd, false);
             prefix = String.format(Locale.ROOT, "t-end %s did not decide (%s), so the run was repeated to t = %s: ",
                     OrbitAnalysis.fmt(tEnd), details, OrbitAnalysis.fmt(2 * tEnd));
         }
     }
 
-    private static Result undecided(String obs, String details, OrbitAnalysis.Evidence e, double horizon, double suggest) {
-        return new Result(Attractor.UNDECIDED, Double.NaN, 0, obs, List.of(), details + "; --t-end " + OrbitAnalysis.fmt(suggest) + " would decide",
-                new DecidedBy(e.kind(), e.value(), horizon), suggest);
+    private static Result undecided(String obs, String details, OrbitAnalysis.Evidence e, double horizon, double suggest, boolean estimated) {
+        String next = "; --t-end " + OrbitAnalysis.fmt(suggest) + (estimated ? " would decide" : " is the next horizon to try (the motion is still changing)");
+        return new Result(Attractor.UNDECIDED, Double.NaN, 0, obs, List.of(), details + next, new DecidedBy(e.kind(), e.value(), horizon), suggest);
     }
 
     /** Null when the orbit was only being approached and Newton's method finds no periodic orbit near it. */
@@ -133,7 +135,7 @@ public final class AttractorClassifier {
             if (m.largest() < 1 - NEUTRAL) return new Result(Attractor.LIMIT_CYCLE, period, v.multiplicity(), obs, v.maxima(), why, by, Double.NaN);
             if (m.largest() <= 1 + NEUTRAL) return new Result(Attractor.CLOSED_ORBITS, period, v.multiplicity(), obs, v.maxima(), why + ": a neutral direction, a family of orbits", by, Double.NaN);
             return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(),
-                    why + ": the orbit is unstable, a longer run will leave it; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " would decide", by, 2 * horizon);
+                    why + ": the orbit is unstable, a longer run will leave it; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " is the next horizon to try", by, 2 * horizon);
         }
         StateSeries moved = run(solver, model, params, perturb(init), horizon, dt);
         Contraction.Measured c = Contraction.measure(s, moved, period);
@@ -144,7 +146,7 @@ public final class AttractorClassifier {
         DecidedBy by = new DecidedBy(kind, rate, horizon);
         if (c.converged() || rate * period > NEUTRAL) return new Result(Attractor.LIMIT_CYCLE, period, v.multiplicity(), obs, v.maxima(), why, by, Double.NaN);
         if (Math.abs(rate * period) <= NEUTRAL) return new Result(Attractor.CLOSED_ORBITS, period, v.multiplicity(), obs, v.maxima(), why + ": a neighbouring orbit of a family", by, Double.NaN);
-        return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(), why + ": the perturbed start moves away from the orbit; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " would decide", by, 2 * horizon);
+        return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(), why + ": the perturbed start moves away from the orbit; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " is the next horizon to try", by, 2 * horizon);
     }
 
     private static StateSeries run(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt) {

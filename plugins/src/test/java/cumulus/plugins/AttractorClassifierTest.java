@@ -121,6 +121,16 @@ class AttractorClassifierTest {
     }
 
     @Test
+    void aSpiralThatNearlyReturnsIsNoCycleWhenNewtonFindsNoPeriodicOrbit() {
+        // ω_xx = 4.5: at t = 400 the state nearly returns after T = 1.05 and the residual still falls, but
+        // shooting finds no periodic orbit; the longer run sees the spiral (SciPy: fixed point, decay 0.0064)
+        var r = AttractorClassifier.classify(CumulantDynamics.meanField(), pair, Refs.params(pair, "omega_zz", 0.35, "omega_xx", 4.5), start, 400, 0.01);
+        assertEquals(Attractor.FIXED_POINT, r.attractor(), r.details());
+        assertEquals(800, r.decidedBy().tEnd());
+        assertTrue(r.details().contains("Newton's method finds no periodic orbit"), r.details());
+    }
+
+    @Test
     void aTooShortHorizonIsUndecidedAndTheSuggestedOneDecides() {
         var shortRun = pairAt(0.35, 20);
         assertEquals(Attractor.UNDECIDED, shortRun.attractor(), shortRun.details());

@@ -152,8 +152,8 @@ public final class OrbitAnalysis {
         if (!whole && !(tail.exponential() && tail.fall() >= 1)) return null;
         Envelope.Decay e = whole ? dec : tail;
         double t1 = whole ? env.get(0)[0] : env.get(env.size() / 2)[0];
-        return fixed(e.rate(), String.format(Locale.ROOT, "slow spiral: %s falls as exp(-%.6g t) over t = %s..%s (halves %.6g, %.6g)",
-                what, e.rate(), fmt(t1), fmt(env.get(env.size() - 1)[0]), e.earlyRate(), e.lateRate()));
+        return fixed(e.rate(), String.format(Locale.ROOT, "slow spiral: %s falls as exp(-%.6g t) over t = %s..%s (halves %.6g, %.6g; by a factor %.3g)",
+                what, e.rate(), fmt(t1), fmt(env.get(env.size() - 1)[0]), e.earlyRate(), e.lateRate(), Math.exp(e.fall())));
     }
 
     private static Verdict fixed(double rate, String details) {
