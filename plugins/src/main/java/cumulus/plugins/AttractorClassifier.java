@@ -4,140 +4,166 @@ import cumulus.api.DynamicsSolver;
 import cumulus.api.InitialState;
 import cumulus.api.Model;
 import cumulus.api.ModelException;
+import cumulus.api.NumericalException;
 import cumulus.api.Trajectory;
+import cumulus.plugins.attractor.Contraction;
+import cumulus.plugins.attractor.OrbitAnalysis;
+import cumulus.plugins.attractor.ReturnMap;
+import cumulus.plugins.attractor.StateSeries;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Classifies the late-time dynamics of a trajectory (SPEC.md {@code classify}): a fixed point (no
- * motion left), a limit cycle (a periodic orbit that attracts nearby initial states), closed
- * orbits (periodic motion whose orbit moves with the initial state, as in the conservative btc
- * mean field) or irregular (no period found). The period comes from a Poincaré section — upward
- * crossings of m1z (or of the first observable) through its late-time mean, refined by linear
- * interpolation — as the smallest number of crossings after which the whole state returns;
- * the multiplicity is the number of distinct maxima of that observable per period (2 = period
- * doubling). Attraction is tested by a second run from a slightly rotated initial state (0.05 rad): a limit cycle forgets it, closed orbits keep it.
+ * Classifies the late-time dynamics from an initial state (SPEC.md {@code classify}). One run to
+ * {@code tEnd} is read by {@link OrbitAnalysis}: a fixed point (the distance to the late-time mean
+ * decays as an exponential envelope, or has converged), a periodic orbit (the full state returns,
+ * or clearly converges to a return), still converging, or no return and no decay. The last two are
+ * never the answer at the first horizon: a second run to twice the horizon is read the same way,
+ * and only if it also finds no return and no decay is the motion called {@code quasi-periodic} or
+ * {@code irregular}; if it is still converging the answer is {@code undecided}, with the
+ * {@code --t-end} that would decide.
+ * A periodic orbit is a {@code limit-cycle} when it is
+ * isolated and attracting, {@code closed-orbits} when it belongs to a family whose members depend
+ * on the initial state (the conservative btc mean field for ω_x > κ): decided by the nontrivial
+ * Floquet multipliers of the return map ({@link ReturnMap}) for spin mean fields, by the measured
+ * contraction of a second run started 1e-3 off ({@link Contraction}) otherwise.
  */
 public final class AttractorClassifier {
 
     public enum Attractor {
-        FIXED_POINT("fixed-point"), CLOSED_ORBITS("closed-orbits"), LIMIT_CYCLE("limit-cycle"), IRREGULAR("irregular");
+        FIXED_POINT("fixed-point"), CLOSED_ORBITS("closed-orbits"), LIMIT_CYCLE("limit-cycle"),
+        QUASI_PERIODIC("quasi-periodic"), IRREGULAR("irregular"), UNDECIDED("undecided");
         public final String label;
         Attractor(String label) { this.label = label; }
     }
 
-    /** The verdict; {@code period} is NaN for a fixed point or irregular motion. */
-    public record Result(Attractor attractor, double period, int multiplicity, String observable, List<Double> maxima, String details) { }
+    /**
+     * The number a verdict rests on: {@code decay-rate} (fixed point, per unit time),
+     * {@code floquet-multiplier} (largest nontrivial modulus), {@code contraction-rate} (per unit
+     * time), {@code frequency-drift} (relative), {@code recurrence-residual}; {@code tEnd} is the
+     * horizon of the run that decided.
+     */
+    public record DecidedBy(String kind, double value, double tEnd) { }
+
+    /**
+     * The verdict; {@code period} is NaN unless periodic, {@code suggestedTEnd} NaN unless
+     * undecided.
+     */
+    public record Result(Attractor attractor, double period, int multiplicity, String observable, List<Double> maxima,
+                         String details, DecidedBy decidedBy, double suggestedTEnd) {
+        public Result { maxima = List.copyOf(maxima); }
+    }
+
+    /** Multipliers within this of the unit circle are neutral (a family of orbits). */
+    static final double NEUTRAL = 1e-3;
+    /** The longer horizon is skipped when it would exceed this many samples. */
+    static final long MAX_SAMPLES = 10_000_000L;
 
     private AttractorClassifier() { }
 
     public static Result classify(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt) {
-        if (!(tEnd > 20 * dt)) throw new ModelException("--t-end must cover at least 20 output steps for a classification");
-        Trajectory a = solver.evolve(model, params, init, tEnd, dt);
-        Analysis first = analyse(a, model);
-        if (first.attractor() == Attractor.FIXED_POINT || first.attractor() == Attractor.IRREGULAR)
-            return first.result();
-        // perturb the first ensemble's polar angle by 0.05 (or the boson amplitude by 2%) and compare the late-time orbit
-        InitialState moved = perturb(init);
-        Analysis second = analyse(solver.evolve(model, params, moved, tEnd, dt), model);
-        double spread = first.amplitude() > 0 ? Math.abs(second.amplitude() - first.amplitude()) / first.amplitude() : 0;
-        boolean attracting = second.attractor() != Attractor.IRREGULAR && spread < 1e-5
-                && Math.abs(second.period() - first.period()) < 1e-3 * first.period();
-        Attractor kind = attracting ? Attractor.LIMIT_CYCLE : Attractor.CLOSED_ORBITS;
-        Result r = first.result();
-        return new Result(kind, r.period(), r.multiplicity(), r.observable(), r.maxima(),
-                r.details() + String.format("; perturbed start changes the orbit amplitude by %.2e (relative)", spread));
+        return classify(solver, model, params, init, tEnd, dt, true);
     }
 
-    private record Analysis(Attractor attractor, double period, double amplitude, Result result) { }
+    /** {@code useReturnMap = false} forces the measured contraction rate (tests compare the two). */
+    static Result classify(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt, boolean useReturnMap) {
+        if (!(tEnd > 20 * dt)) throw new ModelException("--t-end must cover at least 20 output steps for a classification");
+        String obs = model.ensembles() > 0 ? "m1z" : "x";
+        String prefix = "";
+        for (int pass = 0; ; pass++) {
+            double horizon = pass == 0 ? tEnd : 2 * tEnd;
+            boolean last = pass == 1;
+            StateSeries s = run(solver, model, params, init, horizon, dt);
+            OrbitAnalysis.Verdict v = OrbitAnalysis.of(s, s.component(obs));
+            String details = prefix + v.details();
+            switch (v.kind()) {
+                case FIXED_POINT -> {
+                    return new Result(Attractor.FIXED_POINT, Double.NaN, 0, obs, List.of(), details,
+                            new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
+                }
+                case PERIODIC -> {
+                    Result r = periodic(solver, model, params, init, dt, horizon, s, v, obs, details, useReturnMap);
+                    if (r != null) return r;
+                    details += "; but Newton's method finds no periodic orbit there (a slow spiral also nearly returns)";
+                    if (last) return undecided(obs, details, v.evidence(), horizon, 4 * tEnd, false);
+                }
+                case QUASI_PERIODIC, IRREGULAR -> {
+                    if (last) return new Result(v.kind() == OrbitAnalysis.Kind.QUASI_PERIODIC ? Attractor.QUASI_PERIODIC : Attractor.IRREGULAR,
+                            Double.NaN, 0, obs, List.of(), details, new DecidedBy(v.evidence().kind(), v.evidence().value(), horizon), Double.NaN);
+                }
+                case CONVERGING -> {
+                    // a --t-end X runs to X and then to 2X: the second run must reach the suggested length
+                    double suggest = 50 * Math.ceil(Math.max(v.suggestedTEnd() / 2, 2 * tEnd) / 50);
+                    // estimated from a measured rate or the turns needed, or just the next doubling
+                    boolean estimated = v.evidence().kind().equals("turns") || v.suggestedTEnd() > 2 * horizon + 1e-9;
+                    if (last) return undecided(obs, details, v.evidence(), horizon, suggest, estimated);
+                }
+            }
+            if (2 * tEnd / dt > MAX_SAMPLES)
+                return undecided(obs, details + "; a longer horizon is needed to decide, but 2·t-end/dt exceeds " + MAX_SAMPLES + " samples: raise --dt",
+                        v.evidence(), tEnd, 2 * tEnd, false);
+            prefix = String.format(Locale.ROOT, "t-end %s did not decide (%s), so the run was repeated to t = %s: ",
+                    OrbitAnalysis.fmt(tEnd), details, OrbitAnalysis.fmt(2 * tEnd));
+        }
+    }
 
+    private static Result undecided(String obs, String details, OrbitAnalysis.Evidence e, double horizon, double suggest, boolean estimated) {
+        String next = "; --t-end " + OrbitAnalysis.fmt(suggest) + (estimated ? " would decide" : " is the next horizon to try (the motion is still changing)");
+        return new Result(Attractor.UNDECIDED, Double.NaN, 0, obs, List.of(), details + next, new DecidedBy(e.kind(), e.value(), horizon), suggest);
+    }
+
+    /** Null when the orbit was only being approached and Newton's method finds no periodic orbit near it. */
+    private static Result periodic(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double dt, double horizon,
+                                   StateSeries s, OrbitAnalysis.Verdict v, String obs, String details, boolean useReturnMap) {
+        int at = s.size() - 3;
+        double[] x0 = s.state(at);
+        double period = v.period();
+        if (useReturnMap && ReturnMap.applies(model, s.names(), x0)) {
+            ReturnMap.Orbit orbit = ReturnMap.close(solver, model, params, s.names(), x0, period);
+            ReturnMap.Multipliers m = orbit.multipliers();
+            boolean closed = orbit.closure() < 1e3 * ReturnMap.CLOSED;
+            if (!closed && !Double.isNaN(v.contraction())) return null;
+            if (closed) period = orbit.period();
+            String why = String.format(Locale.ROOT, "%s; %s; nontrivial Floquet multipliers %s (largest |mu| = %.6f)", details,
+                    closed ? String.format(Locale.ROOT, "orbit closed by %d Newton step(s) to %.1e, T = %.10g", orbit.steps(), orbit.closure(), orbit.period())
+                            : String.format(Locale.ROOT, "Newton did not close the orbit (best %.1e): period from the recurrence", orbit.closure()),
+                    m.describe(), m.largest());
+            DecidedBy by = new DecidedBy("floquet-multiplier", m.largest(), horizon);
+            if (m.largest() < 1 - NEUTRAL) return new Result(Attractor.LIMIT_CYCLE, period, v.multiplicity(), obs, v.maxima(), why, by, Double.NaN);
+            if (m.largest() <= 1 + NEUTRAL) return new Result(Attractor.CLOSED_ORBITS, period, v.multiplicity(), obs, v.maxima(), why + ": a neutral direction, a family of orbits", by, Double.NaN);
+            return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(),
+                    why + ": the orbit is unstable, a longer run will leave it; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " is the next horizon to try", by, 2 * horizon);
+        }
+        StateSeries moved = run(solver, model, params, perturb(init), horizon, dt);
+        Contraction.Measured c = Contraction.measure(s, moved, period);
+        double rate = Double.isNaN(c.rate()) ? Math.log(1e-3 / (100 * c.floor())) / horizon : c.rate();
+        String kind = Double.isNaN(c.rate()) ? "contraction-rate-at-least" : "contraction-rate";
+        String why = String.format(Locale.ROOT, "%s; a start 1e-3 off ends %.1e from the orbit, contraction rate %.4g (multiplier %.4f per period)",
+                details, c.distance(), rate, Math.exp(-rate * period));
+        DecidedBy by = new DecidedBy(kind, rate, horizon);
+        if (c.converged() || rate * period > NEUTRAL) return new Result(Attractor.LIMIT_CYCLE, period, v.multiplicity(), obs, v.maxima(), why, by, Double.NaN);
+        if (Math.abs(rate * period) <= NEUTRAL) return new Result(Attractor.CLOSED_ORBITS, period, v.multiplicity(), obs, v.maxima(), why + ": a neighbouring orbit of a family", by, Double.NaN);
+        return new Result(Attractor.UNDECIDED, period, v.multiplicity(), obs, v.maxima(), why + ": the perturbed start moves away from the orbit; --t-end " + OrbitAnalysis.fmt(2 * horizon) + " is the next horizon to try", by, 2 * horizon);
+    }
+
+    private static StateSeries run(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt) {
+        Trajectory tr = solver.evolve(model, params, init, tEnd, dt);
+        if (!tr.complete())
+            throw new NumericalException("classify: the run to t = " + OrbitAnalysis.fmt(tEnd) + " failed: " + tr.failure());
+        return StateSeries.of(tr);
+    }
+
+    /** The first ensemble's polar angle moved by 1e-3 (or the boson amplitude by 1e-3). */
     private static InitialState perturb(InitialState s) {
         List<InitialState.SpinState> spins = new ArrayList<>(s.spins());
         if (!spins.isEmpty()) {
             InitialState.SpinState f = spins.get(0);
-            spins.set(0, new InitialState.SpinState(f.theta() + 0.05, f.phi()));
+            spins.set(0, new InitialState.SpinState(f.theta() + 1e-3, f.phi()));
             return new InitialState(spins, s.boson());
         }
-        return new InitialState(spins, new InitialState.BosonState(s.boson().alpha() * 1.02 + 0.02));
-    }
-
-    static Analysis analyse(Trajectory tr, Model model) {
-        String obs = model.ensembles() > 0 ? "m1z" : "x";
-        int col = tr.column(obs);
-        int nObs = model.observables().size();
-        List<double[]> rows = tr.rows();
-        int start = rows.size() / 2; // discard the first half as transient
-        double[] t = new double[rows.size() - start], z = new double[t.length];
-        double[][] state = new double[t.length][nObs];
-        for (int i = 0; i < t.length; i++) {
-            double[] r = rows.get(start + i);
-            t[i] = r[0];
-            z[i] = r[col];
-            for (int k = 0; k < nObs; k++) state[i][k] = r[1 + k];
-        }
-        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE, mean = 0;
-        double motion = 0;
-        for (int k = 0; k < nObs; k++) {
-            double mn = Double.MAX_VALUE, mx = -Double.MAX_VALUE;
-            for (double[] s : state) { mn = Math.min(mn, s[k]); mx = Math.max(mx, s[k]); }
-            motion = Math.max(motion, mx - mn);
-        }
-        for (double v : z) { lo = Math.min(lo, v); hi = Math.max(hi, v); mean += v; }
-        mean /= z.length;
-        if (motion < 1e-6) {
-            Result r = new Result(Attractor.FIXED_POINT, Double.NaN, 0, obs, List.of(), String.format("late-time motion %.1e", motion));
-            return new Analysis(Attractor.FIXED_POINT, Double.NaN, 0, r);
-        }
-        // Poincaré section: upward crossings of z through its mean
-        List<Double> times = new ArrayList<>();
-        List<double[]> points = new ArrayList<>();
-        for (int i = 1; i < z.length; i++) {
-            if (z[i - 1] < mean && z[i] >= mean) {
-                double f = (mean - z[i - 1]) / (z[i] - z[i - 1]);
-                times.add(t[i - 1] + f * (t[i] - t[i - 1]));
-                double[] p = new double[nObs];
-                for (int k = 0; k < nObs; k++) p[k] = state[i - 1][k] + f * (state[i][k] - state[i - 1][k]);
-                points.add(p);
-            }
-        }
-        double scale = hi - lo;
-        int returnAfter = -1;
-        for (int k = 1; k <= 8 && returnAfter < 0 && points.size() > 2 * k + 1; k++) {
-            boolean all = true;
-            for (int i = 0; i + k < points.size() && all; i++) all = distance(points.get(i), points.get(i + k)) < 2e-3 * Math.max(scale, 1e-9);
-            if (all) returnAfter = k;
-        }
-        if (returnAfter < 0) {
-            Result r = new Result(Attractor.IRREGULAR, Double.NaN, 0, obs, List.of(),
-                    times.size() + " section crossings, no return within 8 crossings");
-            return new Analysis(Attractor.IRREGULAR, Double.NaN, scale, r);
-        }
-        int cycles = (points.size() - 1) / returnAfter;
-        double period = (times.get(cycles * returnAfter) - times.get(0)) / cycles;
-        // distinct maxima of z within one period
-        List<Double> maxima = new ArrayList<>();
-        double tFirst = times.get(0), tLast = tFirst + period;
-        for (int i = 1; i + 1 < z.length; i++) {
-            if (t[i] < tFirst || t[i] >= tLast) continue;
-            if (z[i] > z[i - 1] && z[i] >= z[i + 1]) {
-                // parabolic refinement of the peak value
-                double d = z[i - 1] - 2 * z[i] + z[i + 1];
-                double peak = d == 0 ? z[i] : z[i] - 0.125 * (z[i + 1] - z[i - 1]) * (z[i + 1] - z[i - 1]) / d;
-                boolean seen = false;
-                for (double m : maxima) seen |= Math.abs(m - peak) < 1e-3 * Math.max(scale, 1e-9);
-                if (!seen) maxima.add(peak);
-            }
-        }
-        Result r = new Result(Attractor.LIMIT_CYCLE, period, maxima.size(), obs, maxima,
-                String.format("state returns after %d section crossing(s); %d periods analysed", returnAfter, cycles));
-        return new Analysis(Attractor.LIMIT_CYCLE, period, scale, r);
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s = Math.max(s, Math.abs(a[i] - b[i]));
-        return s;
+        return new InitialState(spins, new InitialState.BosonState(s.boson().alpha() + 1e-3));
     }
 }

@@ -33,17 +33,28 @@ public final class Refs {
 
     /** Every row of a table as column name → number (text cells are left out). */
     public static List<Map<String, Double>> read(String file) {
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (Map<String, String> cells : cells(file)) {
+            Map<String, Double> row = new HashMap<>();
+            cells.forEach((k, v) -> {
+                try { row.put(k, Double.parseDouble(v)); } catch (NumberFormatException e) { /* text column */ }
+            });
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Every row of a table as column name → cell text (for text columns such as an attractor's name). */
+    public static List<Map<String, String>> cells(String file) {
         try {
             List<String> lines = Files.readAllLines(file(file));
             String[] head = lines.get(0).split(",");
-            List<Map<String, Double>> rows = new ArrayList<>();
+            List<Map<String, String>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) continue;
-                String[] f = line.split(",");
-                Map<String, Double> row = new HashMap<>();
-                for (int i = 0; i < head.length; i++) {
-                    try { row.put(head[i].trim(), Double.parseDouble(f[i].trim())); } catch (NumberFormatException e) { /* text column */ }
-                }
+                String[] f = line.split(",", -1);
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < head.length && i < f.length; i++) row.put(head[i].trim(), f[i].trim());
                 rows.add(row);
             }
             return rows;
