@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Side-by-side benchmark against the QuTiP peer ({@code bench/qutip_peer.py}): wall time
- * of the Liouvillian gap (shift-invert) and of the steady state, per N, in one run.
+ * Side-by-side benchmark against the QuTiP peer ({@code bench/qutip_peer.py}): what {@code cumulus spectrum}
+ * and {@code cumulus steady} do with default options (the engines of {@code Cumulus.create()}, the same count,
+ * shifts and checks), timed warm in this process and as a fresh process of the launcher, per N, in one run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the gap and the steady state against QuTiP (bench/qutip_peer.py), side by side.")
@@ -52,9 +53,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "seconds of JIT warm-up before the local suite's timings (default ${DEFAULT-VALUE})")
     double warmup;
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--count", defaultValue = "2", description = "eigenvalues the timed 'spectrum' runs ask for, as 'cumulus spectrum --count' (default ${DEFAULT-VALUE})")
+    int count;
 
-    private cumulus.api.SpectrumSolver gapEngine;
+    @Option(names = "--warm", defaultValue = "true", negatable = true, description = "time the commands' engines in this process after JIT warm-up (default ${DEFAULT-VALUE})")
+    boolean warm;
+
+    @Option(names = "--process", defaultValue = "true", negatable = true, description = "time each command as a fresh process of the launcher ./cumulus, as a user runs it (default ${DEFAULT-VALUE})")
+    boolean process;
+
+    @Option(names = "--process-timeout", defaultValue = "900", description = "seconds before a fresh-process run is abandoned (default ${DEFAULT-VALUE})")
+    int processTimeout;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() throws Exception {
         switch (suite) {
@@ -67,6 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");
+        if (count < 2) throw new ModelException("--count must be at least 2 (lambda0 and lambda1), got " + count);
         PrintWriter out = spec.commandLine().getOut();
         Cumulus c = Cumulus.create();
         Model model = c.models().get(modelName);
@@ -74,19 +86,18 @@ final class BenchCommand implements Callable<Integer> {
         boolean havePeer = peer && Files.isRegularFile(script) && peerWorks(script);
         if (peer && !havePeer)
             out.println("# QuTiP peer unavailable (needs " + script + " and python3-qutip: apt-get install -y python3-qutip); timing Cumulus alone");
-        // what `cumulus spectrum` runs with its default options (its shifts, its checks)
-        gapEngine = c.spectrumSolver();
-        // warm up the JIT on a small instance so the first row is not a cold-start measurement
-        // JIT warm-up on smaller instances, so that rows measure compiled kernels, not the JVM starting up
+        Path launcher = home().resolve("cumulus");
+        boolean haveLauncher = process && Files.isExecutable(launcher);
+        // the engines the commands use (Cumulus.create(), default options): the same shifts, count and checks
         for (String n : new String[]{"64", "64", "128", "128"}) {
-            gapEngine.spectrum(model, model.resolve(Map.of("N", n)), 2);
+            c.spectrumSolver().spectrum(model, model.resolve(Map.of("N", n)), count);
             c.steadyStateSolver().steadyState(model, model.resolve(Map.of("N", n)));
         }
-        out.println("# Cumulus: best of 2 runs per N after JIT warm-up (one run above N = 256); QuTiP: one run per N, as its script does");
-
-        out.printf("%-6s %-10s | %-12s %-12s %-8s | %-12s %-12s %-8s | %-20s %-20s%n", "N", "unknowns",
-                "gap_s", "qutip_gap_s", "speedup", "ness_s", "qutip_ness_s", "speedup", "lambda1_re", "qutip_lambda1_re");
-        for (int n : sizes) row(out, c, model, n, havePeer, script);
+        out.printf("# warm: in this process after JIT warm-up, best of 2 up to N = 256; process: one fresh '%s spectrum %s --set N=.. --count %d' and '... steady', wall time of the whole process, peak RSS; QuTiP: one run per N (eigs k=6 sigma=0.01, steadystate), in-script seconds%n",
+                launcher, modelName, count);
+        out.printf("%-6s %-9s | %-9s %-9s %-9s %-7s | %-9s %-9s %-9s %-7s | %-8s | %-20s %-20s%n", "N", "unknowns",
+                "gap_warm", "gap_proc", "qutip_gap", "ratio", "ness_warm", "ness_proc", "qutip_ness", "ratio", "peak_MB", "lambda1_re", "qutip_lambda1_re");
+        for (int n : sizes) row(out, c, model, n, havePeer, script, haveLauncher ? launcher : null);
         if (largest) {
             int n = sizes.isEmpty() ? 64 : sizes.get(sizes.size() - 1);
             int best = -1;
@@ -94,10 +105,9 @@ final class BenchCommand implements Callable<Integer> {
                 n *= 2;
                 SpectrumResult s;
                 try {
-                    s = gapEngine.spectrum(model, model.resolve(Map.of("N", Integer.toString(n))), 2);
-                } catch (OutOfMemoryError e) {
-                    out.printf("# largest-N search: N = %d ran out of memory (max heap %.1f GB; raise it with CUMULUS_JAVA_OPTS=-Xmx...)%n",
-                            n, Runtime.getRuntime().maxMemory() / 1e9);
+                    s = c.spectrumSolver().spectrum(model, model.resolve(Map.of("N", Integer.toString(n))), count);
+                } catch (OutOfMemoryError | ModelException e) {
+                    out.printf("# largest-N search: N = %d did not run (%s; max heap %.1f GB)%n", n, e.getMessage(), Runtime.getRuntime().maxMemory() / 1e9);
                     break;
                 }
                 out.printf("# largest-N search: N = %d gap %.2f s%n", n, s.seconds());
@@ -110,15 +120,27 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void row(PrintWriter out, Cumulus c, Model model, int n, boolean havePeer, Path script) throws Exception {
+    private void row(PrintWriter out, Cumulus c, Model model, int n, boolean havePeer, Path script, Path launcher) throws Exception {
         Map<String, Double> p = model.resolve(Map.of("N", Integer.toString(n)));
-        SpectrumResult s = gapEngine.spectrum(model, p, 2);
-        SteadyStateResult ness = c.steadyStateSolver().steadyState(model, p);
-        if (n <= 256) {
-            SpectrumResult s2 = gapEngine.spectrum(model, p, 2);
-            SteadyStateResult ness2 = c.steadyStateSolver().steadyState(model, p);
-            if (s2.seconds() < s.seconds()) s = s2;
-            if (ness2.seconds() < ness.seconds()) ness = ness2;
+        double gapWarm = Double.NaN, nessWarm = Double.NaN, l1 = Double.NaN;
+        if (warm) {
+            SpectrumResult s = c.spectrumSolver().spectrum(model, p, count);
+            SteadyStateResult ness = c.steadyStateSolver().steadyState(model, p);
+            if (n <= 256) {
+                SpectrumResult s2 = c.spectrumSolver().spectrum(model, p, count);
+                SteadyStateResult ness2 = c.steadyStateSolver().steadyState(model, p);
+                if (s2.seconds() < s.seconds()) s = s2;
+                if (ness2.seconds() < ness.seconds()) ness = ness2;
+            }
+            gapWarm = s.seconds();
+            nessWarm = ness.seconds();
+            l1 = s.lambda1().re();
+        }
+        double[] gapProc = {Double.NaN, Double.NaN, Double.NaN}, nessProc = {Double.NaN, Double.NaN, Double.NaN};
+        if (launcher != null) {
+            gapProc = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
+            nessProc = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
+            if (Double.isNaN(l1)) l1 = gapProc[2];
         }
         double qGap = Double.NaN, qNess = Double.NaN, qL = Double.NaN;
         if (havePeer) {
@@ -130,9 +152,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         long unknowns = (long) (n + 1) * (n + 1);
-        out.printf("%-6d %-10d | %-12.3f %-12s %-8s | %-12.3f %-12s %-8s | %-20.12e %-20s%n", n, unknowns,
-                s.seconds(), f(qGap), ratio(qGap, s.seconds()), ness.seconds(), f(qNess), ratio(qNess, ness.seconds()),
-                s.lambda1().re(), Double.isNaN(qL) ? "-" : String.format("%.12e", qL));
+        double gapOurs = Double.isNaN(gapProc[0]) ? gapWarm : gapProc[0], nessOurs = Double.isNaN(nessProc[0]) ? nessWarm : nessProc[0];
+        double peak = Math.max(Double.isNaN(gapProc[1]) ? 0 : gapProc[1], Double.isNaN(nessProc[1]) ? 0 : nessProc[1]);
+        out.printf("%-6d %-9d | %-9s %-9s %-9s %-7s | %-9s %-9s %-9s %-7s | %-8s | %-20s %-20s%n", n, unknowns,
+                f(gapWarm), f(gapProc[0]), f(qGap), ratio(qGap, gapOurs), f(nessWarm), f(nessProc[0]), f(qNess), ratio(qNess, nessOurs),
+                peak > 0 ? String.format("%.0f", peak) : "-", Double.isNaN(l1) ? "-" : String.format("%.12e", l1), Double.isNaN(qL) ? "-" : String.format("%.12e", qL));
         out.flush();
     }
 

@@ -29,7 +29,9 @@ public final class CumulusModule extends AbstractModule {
         for (Class<? extends ModelPlugin> t : PluginLoader.discover(loader)) models.addBinding().to(t);
 
         bind(ExactEngine.class).asEagerSingleton();
-        Multibinder.newSetBinder(binder(), SpectrumSolver.class).addBinding().to(ExactEngine.class);
+        Multibinder<SpectrumSolver> spectrum = Multibinder.newSetBinder(binder(), SpectrumSolver.class);
+        spectrum.addBinding().to(ExactEngine.class);
+        spectrum.addBinding().toInstance(ExactEngine.rightmost());
         Multibinder.newSetBinder(binder(), SteadyStateSolver.class).addBinding().to(ExactEngine.class);
         Multibinder.newSetBinder(binder(), FloquetSolver.class).addBinding().to(FloquetEngine.class);
         Multibinder<DynamicsSolver> dynamics = Multibinder.newSetBinder(binder(), DynamicsSolver.class);

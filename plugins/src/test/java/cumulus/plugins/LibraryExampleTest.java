@@ -54,7 +54,7 @@ class LibraryExampleTest {
                 Multibinder.newSetBinder(binder(), SpectrumSolver.class).addBinding().to(DenseOnly.class);   // ... plus one binding
             }
         });
-        assertEquals(java.util.Set.of("dense", "exact"), c.spectrumMethods());
+        assertEquals(java.util.Set.of("dense", "exact", "rightmost"), c.spectrumMethods());
         Model btc = c.models().get("btc");
         Map<String, Double> p = btc.resolve(Map.of("N", "8"));
         assertEquals(c.spectrum("exact").spectrum(btc, p, 4).lambda1().re(), c.spectrum("dense").spectrum(btc, p, 4).lambda1().re(), 1e-10);

@@ -38,6 +38,8 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
 
     private final int denseLimit;
     private final boolean oscillationShifts;
+    private final LiouvillianSpectrum.Search search;
+    private final String name;
 
     public ExactEngine() { this(DENSE_LIMIT); }
 
@@ -50,11 +52,24 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
      *        free-precession frequencies ω ({@link Shifts})
      */
     public ExactEngine(int denseLimit, boolean oscillationShifts) {
-        this.denseLimit = denseLimit;
-        this.oscillationShifts = oscillationShifts;
+        this(denseLimit, oscillationShifts, LiouvillianSpectrum.Search.SHIFTS, "exact");
     }
 
-    @Override public String method() { return "exact"; }
+    private ExactEngine(int denseLimit, boolean oscillationShifts, LiouvillianSpectrum.Search search, String name) {
+        this.denseLimit = denseLimit;
+        this.oscillationShifts = oscillationShifts;
+        this.search = search;
+        this.name = name;
+    }
+
+    /**
+     * The spectrum solver "rightmost": large blocks by the rightmost-eigenvalue search on one real factorization
+     * ({@link LiouvillianSpectrum.Search#RIGHTMOST}); "exact" falls back to it by itself when a complex shift would
+     * not fit in memory.
+     */
+    public static ExactEngine rightmost() { return new ExactEngine(DENSE_LIMIT, true, LiouvillianSpectrum.Search.RIGHTMOST, "rightmost"); }
+
+    @Override public String method() { return name; }
 
     @Override
     public SpectrumResult spectrum(Model model, Map<String, Double> parameters, int count) {
@@ -65,9 +80,15 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         DMatrixSparseCSC l = space.generator(space.values());
         int k = Math.max(2, count);
         Shifts shifts = Shifts.of(space, l, oscillationShifts);
-        if (l.numRows > denseLimit)
-            Resources.admit(Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60));
-        LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, k, denseLimit, shifts);
+        LiouvillianSpectrum.Search search = this.search;
+        if (l.numRows > denseLimit) {
+            Resources.Estimate near = Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60);
+            Resources.Estimate right = Resources.spectrum("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), 4 * k + 60, 1);
+            // a complex shift that does not fit in memory: the rightmost search on one real LU instead
+            if (search == LiouvillianSpectrum.Search.SHIFTS && !Resources.fits(near) && Resources.fits(right)) search = LiouvillianSpectrum.Search.RIGHTMOST;
+            Resources.admit(search == LiouvillianSpectrum.Search.SHIFTS ? near : right);
+        }
+        LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, k, denseLimit, shifts, search);
         SpectrumChecks.Checked c = SpectrumChecks.check(e.values(), SparseOps.norm1(l));
         List<String> warnings = new ArrayList<>(space.warnings());
         warnings.addAll(c.warnings());

@@ -17,7 +17,8 @@ import java.util.Locale;
  * measured with {@code cumulus.solvers.sparse.SparseLU} here: btc (k = 2) E = (3.5 + 0.117 log2 n)
  * n log2 n (N = 64..1024, 4.9..5.8 n log2 n); local-btc (k = 3) E ≈ 13 n^{4/3} (N = 40..100);
  * dicke (k = 4) E ≈ 7 n^{3/2} (N = 4..16, cutoffs 12..24); the complex-shift block system
- * [[A − s, ω], [−ω, A − s]] stores 3.7 times the real factor (btc N = 128..512). A stored entry costs
+ * [[A − s, ω], [−ω, A − s]] stores 3.7 times the real factor (btc N = 128..512); the spectrum no longer
+ * factors it ({@link #spectrum}: one real LU and a few hundred solves). A stored entry costs
  * ~11 bytes with the fronts' workspace; the factorization does ~2E²/n flops, at ~2 Gflop/s here.
  */
 public final class Resources {
@@ -66,10 +67,32 @@ public final class Resources {
         return new Estimate(what, n, bytes, seconds);
     }
 
+    /** Solves with the factor that a rightmost-eigenvalue search makes (convergence plus the verification sweep, measured 150–600). */
+    static final int RIGHTMOST_SOLVES = 300;
+    /** Memory bandwidth of a triangular solve here (it reads the whole factor once per solve), bytes per second. */
+    static final double SOLVE_BANDWIDTH = 5e9;
+
+    /**
+     * The rightmost {@code count} eigenvalues ({@link cumulus.solvers.sparse.RightmostEigen}): one real factorization
+     * (no complex-shift block), a Krylov space of {@code krylov} vectors, the shifted and transposed copies of L, and
+     * about {@value #RIGHTMOST_SOLVES} solves that each read the factor once. {@code sectors} independent parts are
+     * factored side by side (two at once).
+     */
+    public static Estimate spectrum(String what, long n, long nnz, int dims, int krylov, int sectors) {
+        Estimate d = direct(what, n, nnz, dims, false, krylov, 1);
+        double e = luEntries(n, dims);
+        double solves = RIGHTMOST_SOLVES * 8.0 * e / SOLVE_BANDWIDTH;   // dense fronts: 8 bytes per entry
+        // two sectors of n/2 side by side hold as much factor as one of n, or less (fill is superlinear)
+        return new Estimate(d.what(), n, d.bytes() + 36.0 * nnz, d.seconds() + solves * (sectors > 1 ? 0.5 : 1));
+    }
+
     /** Assembling the Liouvillian: about {@code nnzPerColumn} entries per column, a few copies. */
     public static Estimate assembly(String what, long n, int nnzPerColumn) {
         return new Estimate(what, n, 36.0 * nnzPerColumn * n + 8.0 * 4 * n, 1e-7 * nnzPerColumn * n);
     }
+
+    /** Whether the estimate fits in 90% of this run's heap. */
+    public static boolean fits(Estimate e) { return e.bytes() <= 0.9 * Runtime.getRuntime().maxMemory(); }
 
     /** Refuses an estimate beyond 90% of the heap; announces large ones on the progress channel. */
     public static void admit(Estimate e) {

@@ -38,6 +38,8 @@ public final class ShiftInvertEigen {
     /** Residual acceptance on the original matrix, relative to max(‖A‖₁, |λ|). */
     static final double RESIDUAL_TOL = 1e-8;
     private static final int MAX_RESTARTS = 400;
+    /** Restart budget of an off-axis search (a model may have no oscillating mode to converge on). */
+    static final int OFF_AXIS_RESTARTS = 60;
     /**
      * Size above which convergence is checked between restarts too: there a solve costs more than the
      * small dense eigenproblems of a check; below, checking only at restarts is cheaper.
@@ -83,7 +85,64 @@ public final class ShiftInvertEigen {
         int n = a.numCols;
         int m = Math.min(n, Math.max(2 * nev + 12, 24));
         int want = Math.min(nev, m);
-        return new Arnoldi(a, sigma, shiftedLu, n, m, want, earlyExitSize).run();
+        return new Arnoldi(a, sigma, shiftedLu, n, m, want, earlyExitSize, Which.NEAREST, 0, null).run().values();
+    }
+
+    /** Which Ritz values a search wants, keeps at restarts and reports. */
+    public enum Which {
+        /** Largest |θ|: the eigenvalues nearest σ. */
+        NEAREST,
+        /**
+         * Largest Re λ, λ = σ + 1/θ: the rightmost eigenvalues, for σ to the right of the spectrum (Ritz values
+         * with Re λ ≥ σ cannot be eigenvalues then and are ranked last).
+         */
+        RIGHTMOST,
+        /**
+         * As RIGHTMOST, but the Ritz values with |Im λ| ≥ {@code minIm} come first: the oscillating modes, while the
+         * real cluster near σ (found by another search) only fills the remaining kept slots.
+         */
+        RIGHTMOST_OFF_AXIS
+    }
+
+    /**
+     * What a search found: the verified eigenvalues (in the order of {@code which}), the number of solves with
+     * the factorization, restarts, the restarts after convergence over which the wanted set did not change,
+     * whether the wanted Ritz values converged, and ||A||_1.
+     */
+    public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, boolean converged, double normA) { }
+
+    /**
+     * The {@code nev} eigenvalues of {@code a} first in the order {@code which}, by Krylov–Schur on (A − σI)^{-1} with
+     * a Krylov space of {@code m} vectors. With {@code verifyRestarts} &gt; 0 the iteration goes on after the wanted Ritz
+     * values converged until the wanted set stayed the same over that many further restarts (each adds m − keep
+     * vectors): a second sweep in which an eigenvalue that the first had not yet resolved (an oscillating mode far from
+     * σ, say) can still enter. {@code stage} (may be null) receives progress lines.
+     */
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, SparseLU shiftedLu, Which which, int m,
+                                int verifyRestarts, Stage stage) {
+        return search(a, sigma, nev, shiftedLu, which, 0, m, verifyRestarts, stage);
+    }
+
+    /** As above; {@code minIm} is the |Im λ| from which RIGHTMOST_OFF_AXIS counts a Ritz value as oscillating. */
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, SparseLU shiftedLu, Which which, double minIm, int m,
+                                int verifyRestarts, Stage stage) {
+        return search(a, sigma, nev, nev, shiftedLu, which, minIm, m, verifyRestarts, stage);
+    }
+
+    /**
+     * As above, converging and verifying the first {@code nev} but extracting {@code extract} ≥ nev Ritz values in the
+     * order (the ones beyond nev are residual-checked, refined by up to three inverse-iteration steps, not verified).
+     */
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
+                                int verifyRestarts, Stage stage) {
+        int n = a.numCols;
+        if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
+        int mm = Math.min(n, Math.max(m, nev + 8));
+        Arnoldi ar = new Arnoldi(a, sigma, shiftedLu, n, mm, Math.min(nev, mm), EARLY_EXIT_SIZE, which, verifyRestarts, stage);
+        ar.minIm = minIm;
+        ar.extract = Math.min(mm, extract);
+        if (which == Which.RIGHTMOST_OFF_AXIS) ar.maxRestarts = OFF_AXIS_RESTARTS;
+        return ar.run();
     }
 
     /** A − σI as a new CSC matrix (diagonal entries inserted where missing). */
@@ -126,10 +185,23 @@ public final class ShiftInvertEigen {
         int solves;
 
         final int earlyExitSize;
+        final Which which;
+        final int verifyRestarts;
+        final Stage stage;
+        /** Verification restarts requested: every pass fills the whole space (no early exit). */
+        boolean verifying;
+        /** RIGHTMOST_OFF_AXIS: the |Im λ| from which a Ritz value is wanted first. */
+        double minIm;
+        int maxRestarts = MAX_RESTARTS;
+        /** How many Ritz values to extract and residual-check at the end (at least {@code want}). */
+        int extract;
 
-        Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize) {
+        Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize, Which which,
+                int verifyRestarts, Stage stage) {
             this.a = a; this.sigma = sigma; this.lu = lu; this.n = n; this.m = m; this.want = want;
             this.earlyExitSize = earlyExitSize;
+            this.which = which; this.verifyRestarts = verifyRestarts; this.stage = stage;
+            this.verifying = verifyRestarts > 0;
             V = new double[m + 1][];
             H = new double[m + 1][m];
             double na = 0;
@@ -141,15 +213,31 @@ public final class ShiftInvertEigen {
             normA = na;
         }
 
-        List<Complex> run() {
+        Search run() {
             V[0] = randomUnit(0);
             int k = 0;
             List<Ritz> ritz = null;
-            int restart;
-            for (restart = 0; restart < MAX_RESTARTS; restart++) {
+            int restart, stable = 0;
+            boolean conv = false;
+            List<Complex> lastTop = null;
+            for (restart = 0; restart < maxRestarts; restart++) {
                 int mm = expand(k);
                 ritz = ritzPairs(mm);
-                if (mm < m || converged(ritz) || m == n) break;
+                conv = mm < m || converged(ritz) || m == n;
+                if (conv && (verifyRestarts == 0 || mm < m || m == n)) break;
+                if (conv) {
+                    // verification sweep: go on until the wanted set has not changed over verifyRestarts restarts
+                    List<Complex> top = wanted(ritz);
+                    stable = lastTop != null && sameValues(top, lastTop) ? stable + 1 : 0;
+                    lastTop = top;
+                    if (stable >= verifyRestarts) break;
+                } else {
+                    stable = 0;
+                    lastTop = null;
+                }
+                if (stage != null) stage.update(Double.NaN, String.format(java.util.Locale.ROOT, "restart %d, %d solves, %s, rightmost Ritz value %s",
+                        restart + 1, solves, conv ? "verifying (" + stable + "/" + verifyRestarts + " restarts unchanged)" : convergedCount(ritz) + " of " + want + " wanted Ritz values converged",
+                        ritz.isEmpty() ? "-" : lambda(ritz.get(0))));
                 // keep about half of the space: wanted ones plus the next best
                 int keep = Math.min(m - 2, want + Math.max(2, (m - want) / 2));
                 if (keep < 1) keep = 1;
@@ -161,6 +249,7 @@ public final class ShiftInvertEigen {
                     cnt += g; i += g;
                 }
                 if (cnt == 0) cnt = Math.min(2, ritz.size());
+                if (restart == maxRestarts - 1) break;   // out of budget: keep the full basis the Ritz pairs refer to
                 k = restartWith(ritz.subList(0, cnt));
             }
             if (DEBUG) {
@@ -170,7 +259,7 @@ public final class ShiftInvertEigen {
             // extract and verify
             List<Complex> out = new ArrayList<>();
             int taken = 0;
-            for (int i = 0; i < ritz.size() && taken < want; ) {
+            for (int i = 0; i < ritz.size() && taken < Math.max(want, extract); ) {
                 Ritz r = ritz.get(i);
                 int g = r.im != 0 && i + 1 < ritz.size() ? 2 : 1;
                 Complex lam = verify(r);
@@ -181,9 +270,47 @@ public final class ShiftInvertEigen {
                 }
                 i += g;
             }
-            out.sort(Comparator.comparingDouble((Complex z) -> Math.hypot(z.re() - sigma, z.im()))
-                    .thenComparing(z -> -z.im()));
+            if (which == Which.RIGHTMOST_OFF_AXIS) out.removeIf(z -> Math.abs(z.im()) < minIm);
+            if (which == Which.NEAREST)
+                out.sort(Comparator.comparingDouble((Complex z) -> Math.hypot(z.re() - sigma, z.im())).thenComparing(z -> -z.im()));
+            else out.sort(Comparator.comparingDouble((Complex z) -> -z.re()).thenComparing(z -> -z.im()));
+            return new Search(out, solves, restart, stable, conv, normA);
+        }
+
+        /** λ = σ + 1/θ of a Ritz value. */
+        private Complex lambda(Ritz r) {
+            double t2 = r.re * r.re + r.im * r.im;
+            return new Complex(sigma + r.re / t2, -r.im / t2);
+        }
+
+        /** The wanted Ritz values (the first {@code want} in the order, pairs whole), as λ. */
+        private List<Complex> wanted(List<Ritz> ritz) {
+            List<Complex> out = new ArrayList<>();
+            for (int i = 0; i < ritz.size() && out.size() < want; i++) out.add(lambda(ritz.get(i)));
             return out;
+        }
+
+        private int convergedCount(List<Ritz> ritz) {
+            int c = 0;
+            for (int i = 0; i < Math.min(want, ritz.size()); i++) if (ritz.get(i).res <= TOL * ritz.get(i).abs()) c++;
+            return c;
+        }
+
+        private static boolean sameValues(List<Complex> x, List<Complex> y) {
+            if (x.size() != y.size()) return false;
+            for (int i = 0; i < x.size(); i++)
+                if (x.get(i).minus(y.get(i)).abs() > 1e-8 * Math.max(1e-300, Math.max(x.get(i).abs(), y.get(i).abs()))) return false;
+            return true;
+        }
+
+        /** The order of {@code which}: larger is wanted first. */
+        private double rank(double re, double im) {
+            if (which == Which.NEAREST) return Math.hypot(re, im);
+            double t2 = re * re + im * im;
+            double lr = sigma + re / t2;
+            if (t2 == 0 || lr >= sigma) return Double.NEGATIVE_INFINITY;
+            // oscillating first: shifted above every real part (|Re λ| ≤ ‖A‖₁)
+            return which == Which.RIGHTMOST_OFF_AXIS && Math.abs(im) / t2 >= minIm ? lr + 4 * normA + 1 : lr;
         }
 
         private boolean converged(List<Ritz> ritz) {
@@ -239,7 +366,7 @@ public final class ShiftInvertEigen {
                 int mm = j + 1;
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
-                if (n > earlyExitSize && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
+                if (!verifying && n > earlyExitSize && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
             }
             return m;
         }
@@ -253,7 +380,7 @@ public final class ShiftInvertEigen {
             EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(mm, false);
             if (!eig.decompose(Hm)) return true;
             double[] abs = new double[mm];
-            for (int i = 0; i < mm; i++) abs[i] = -Math.hypot(eig.getEigenvalue(i).real, eig.getEigenvalue(i).imaginary);
+            for (int i = 0; i < mm; i++) abs[i] = -rank(eig.getEigenvalue(i).real, eig.getEigenvalue(i).imaginary);
             Arrays.sort(abs);
             double[] now = Arrays.copyOf(abs, Math.min(mm, want + 1));
             double[] before = lastWanted;
@@ -296,7 +423,7 @@ public final class ShiftInvertEigen {
                     groups.add(new Ritz[]{new Ritz(re, 0, null, null)});
                 }
             }
-            groups.sort(Comparator.comparingDouble((Ritz[] g) -> -g[0].abs()));
+            groups.sort(Comparator.comparingDouble((Ritz[] g) -> -rank(g[0].re, g[0].im)));
             List<Ritz> out = new ArrayList<>();
             for (Ritz[] g : groups) {
                 if (out.size() < nvec) {

@@ -92,7 +92,9 @@ public final class SparseLU {
             throw new IllegalArgumentException("SparseLU: matrix must be square, got " + a.numRows + "x" + a.numCols);
         int n = a.numCols;
         long t0 = System.nanoTime();
+        Stage ordering = new Stage("LU ordering (nested dissection) of " + n + " unknowns");
         NestedDissection nd = NestedDissection.order(n, a.col_idx, a.nz_rows, leafSize, compress);
+        ordering.done(nd.nodes + " fronts");
         long t1 = System.nanoTime();
         SparseLU lu = new Numeric(a, nd).run((t1 - t0) * 1e-9);
         return lu;
@@ -341,6 +343,8 @@ public final class SparseLU {
                 if (par >= 0) { work[par] += work[t]; first[par] = Math.min(first[par], first[t]); }
             }
             int[][] groups = splitTree(nt, work, first);
+            for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) totalWork += work[t];
+            stage = new Stage("LU factorization of " + n + " unknowns");
             Workspace wsMain = new Workspace(n);
             if (groups == null) {
                 for (int t = 0; t < nt; t++) node(t, wsMain, true);
@@ -353,6 +357,7 @@ public final class SparseLU {
                 wsMain.add(wsB);
             }
             this.groups = groups;
+            stage.done(String.format(java.util.Locale.ROOT, "%d fronts, %.3g stored entries, %.3g flops", nt, (double) wsMain.nnz, wsMain.flops));
             long t1 = System.nanoTime();
             if (DEBUG) System.err.printf("factor: %d fronts, %.3g flops, nnz %d, delayed %d, %.2fs%n", nt, wsMain.flops, wsMain.nnz, wsMain.delayed, (t1 - t0) * 1e-9);
             return new SparseLU(n, perm, nd, nt, pivRows, pivCols, restRows, restCols, fac, wsMain.nnz, orderSeconds,
@@ -365,6 +370,16 @@ public final class SparseLU {
         private double[][] fac;
         private Contribution[] contrib;
         private int[][] groups;
+        private Stage stage;
+        private double totalWork, doneWork;
+        private int frontsDone;
+
+        /** Progress of the factorization: fronts done and the share of the (estimated) flops they held. */
+        private synchronized void frontDone(double flops) {
+            doneWork += flops;
+            frontsDone++;
+            stage.update(doneWork / Math.max(totalWork, 1), "front " + frontsDone + " of " + nd.nodes);
+        }
 
         private void runRanges(int[] ranges, Workspace ws) {
             for (int k = 0; k < ranges.length; k += 2)
@@ -458,7 +473,10 @@ public final class SparseLU {
             fac[t] = fr.fac;
             int p = fr.p, r = m - p;
             ws.nnz += (long) p * p + 2L * p * r;
+            double fl = 0;
+            for (int k = 0; k < q; k++) { double rem = m - k - 1; fl += 2 * rem * rem; }
             for (int k = 0; k < p; k++) { double rem = m - k - 1; ws.flops += 2 * rem * rem + rem; }
+            frontDone(fl + m);
             if (nd.parent[t] >= 0) contrib[t] = new Contribution(fr.restRows, fr.restCols, fr.schur);
                 }
 

@@ -1,0 +1,129 @@
+package cumulus.solvers;
+
+import cumulus.solvers.space.SparseOps;
+import cumulus.solvers.dicke.NumericModel;
+import cumulus.solvers.dicke.Liouvillian;
+
+import cumulus.api.Complex;
+import cumulus.api.Model;
+import cumulus.api.Progress;
+import cumulus.models.Btc;
+import cumulus.models.Dephasing;
+import cumulus.solvers.sparse.RightmostEigen;
+import cumulus.solvers.sparse.ShiftInvertEigen;
+import cumulus.solvers.sparse.Stage;
+import org.ejml.data.DMatrixSparseCSC;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rightmost eigenvalues from one real factorization ({@link RightmostEigen}): against closed forms, the dense
+ * spectrum, and QuTiP (refs/btc_spectrum.csv), with the cases that defeat an ordering by distance to a real shift.
+ */
+class RightmostEigenTest {
+
+    private static DMatrixSparseCSC liouvillian(Model model, Object... kv) {
+        return Liouvillian.assemble(new NumericModel(model, Refs.params(model, kv))).matrix();
+    }
+
+    private static Complex nonzeroRightmost(List<Complex> vals, double norm) {
+        for (Complex z : vals) if (z.abs() > 1e-9 * norm) return z.im() < 0 ? z.conj() : z;
+        throw new AssertionError("no nonzero eigenvalue in " + vals);
+    }
+
+    /**
+     * Collective dephasing at N = 48: λ1 = −γ/2N + i sqrt(ω² − (γ/2N)²) (closed form) lies at distance ~ω from
+     * the real axis with more than six slow real modes nearer a small real shift: the six eigenvalues nearest
+     * σ miss it, the rightmost ordering on the same factorization finds it.
+     */
+    @Test
+    void dephasingGapIsTheOscillatingModeBehindTheSlowRealOnes() {
+        int n = 48;
+        double omega = 1.3, gamma = 1;
+        DMatrixSparseCSC l = liouvillian(new Dephasing().model(), "N", n, "omega_x", omega, "gamma", gamma);
+        double norm = SparseOps.norm1(l), g = gamma / (2.0 * n);
+        Complex want = new Complex(-g, Math.sqrt(omega * omega - g * g));
+        double sigma = RightmostEigen.defaultShift(l);
+        for (Complex z : ShiftInvertEigen.nearest(l, sigma, 6))
+            assertTrue(z.minus(want).abs() > 0.1, "the nearest-sigma search should not reach lambda1 here: " + z);
+        RightmostEigen.Result r = RightmostEigen.compute(l, 2, RightmostEigen.Options.defaults());
+        Complex l1 = nonzeroRightmost(r.values(), norm);
+        assertEquals(0, l1.minus(want).abs(), 1e-9, "lambda1 " + l1 + " vs closed form " + want + " (" + r.method() + ")");
+        assertTrue(r.values().get(0).abs() <= 1e-9 * norm, "lambda0 = 0 first: " + r.values());
+    }
+
+    /** btc N = 24: the five rightmost equal the first five of the dense spectrum sorted by real part. */
+    @Test
+    void btcRightmostAgreeWithTheDenseSpectrum() {
+        DMatrixSparseCSC l = liouvillian(new Btc().model(), "N", 24, "omega_x", 2.0, "kappa", 1.0);
+        double norm = SparseOps.norm1(l);
+        List<Complex> dense = new ArrayList<>(LiouvillianSpectrum.denseEig(l));
+        dense.sort(Comparator.comparingDouble(Complex::re).reversed());
+        RightmostEigen.Result r = RightmostEigen.compute(l, 5, RightmostEigen.Options.defaults());
+        assertTrue(r.values().size() >= 5, r.values().toString());
+        for (int i = 0; i < 5; i++) {
+            Complex z = r.values().get(i);
+            double best = Double.POSITIVE_INFINITY;
+            for (Complex d : dense) best = Math.min(best, d.minus(z).abs());
+            assertTrue(best <= 1e-9 * norm, "eigenvalue " + z + " is not in the dense spectrum");
+            assertEquals(dense.get(i).re(), z.re(), 1e-9 * norm, "Re of the " + i + "-th rightmost");
+        }
+        // Bendixson's box holds the whole spectrum
+        for (Complex d : dense) {
+            assertTrue(d.re() <= r.certificate().bendixsonRe() + 1e-9 * norm, "Re " + d + " outside the box");
+            assertTrue(Math.abs(d.im()) <= r.certificate().bendixsonIm() + 1e-9 * norm, "Im " + d + " outside the box");
+        }
+        assertTrue(r.certificate().stableRestarts() >= RightmostEigen.Options.defaults().verifyRestarts(), r.certificate().text());
+    }
+
+    /** The btc gap eigenvalue on the sparse route equals QuTiP's (refs/btc_spectrum.csv, N = 16 and 32) to 1e-8. */
+    @Test
+    void btcGapEqualsQutipOnTheSparseRoute() {
+        Model btc = new Btc().model();
+        for (Map<String, Double> ref : Refs.read("btc_spectrum.csv")) {
+            int n = ref.get("N").intValue();
+            if (n < 16) continue;
+            DMatrixSparseCSC l = liouvillian(btc, "N", n, "omega_x", ref.get("omega_x"), "kappa", ref.get("kappa"));
+            RightmostEigen.Result r = RightmostEigen.compute(l, 2, RightmostEigen.Options.defaults());
+            Complex l1 = nonzeroRightmost(r.values(), SparseOps.norm1(l));
+            Complex want = new Complex(ref.get("re1"), Math.abs(ref.get("im1")));
+            assertTrue(l1.minus(want).abs() <= 1e-8 * Math.max(1, want.abs()), "N=" + n + " omega_x=" + ref.get("omega_x") + ": " + l1 + " vs QuTiP " + want);
+        }
+    }
+
+    /** The engine's rightmost route (no complex shifts) reports the dephasing gap of the closed form at N = 64. */
+    @Test
+    void engineSparseRouteFindsTheDephasingGapWithoutComplexShifts() {
+        Model m = new Dephasing().model();
+        int n = 64;
+        var r = ExactEngine.rightmost().spectrum(m, Refs.params(m, "N", n, "omega_x", 1.0, "gamma", 1.0), 2);
+        double g = 1.0 / (2 * n);
+        assertEquals(-g, r.lambda1().re(), 1e-9);
+        assertEquals(Math.sqrt(1 - g * g), r.lambda1().im(), 1e-9);
+        assertTrue(r.method().contains("rightmost") && r.method().contains("certificate"), r.method());
+        assertFalse(r.method().contains("+1.00i"), "no complex shift: " + r.method());
+    }
+
+    /** Short stages say nothing: progress lines start only after two seconds. */
+    @Test
+    void shortStagesAreSilent() {
+        List<String> lines = new ArrayList<>();
+        Progress.install(lines::add);
+        try {
+            Stage s = new Stage("test stage");
+            s.update(0.5, "half");
+            s.done("finished");
+            assertTrue(lines.isEmpty(), lines.toString());
+        } finally {
+            Progress.install(Progress.SILENT);
+        }
+    }
+}
