@@ -10,6 +10,12 @@ public interface Progress {
     /** One line of progress or notice, without a trailing newline. */
     void note(String line);
 
+    /**
+     * A transient line of a long stage (fraction done, ETA): a sink on a terminal may redraw it in
+     * place as a progress bar; elsewhere it is an ordinary line.
+     */
+    default void progress(String line) { note(line); }
+
     /** A notice that something was skipped or is doubtful (printed as a warning). */
     default void warn(String line) { note("warning: " + line); }
 

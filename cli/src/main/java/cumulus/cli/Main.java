@@ -29,6 +29,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     + "Jars in the plugins/ folder next to the launcher are always loaded.")
     List<Path> plugins = new ArrayList<>();
 
+    /** The sink of this run, so that {@code --quiet} can reach it from any subcommand. */
+    private StderrProgress progress;
+
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "no progress lines on stderr (warnings and errors are still printed)")
+    void quiet(boolean q) { if (progress != null) progress.quiet(q); }
+
     /** {@code cumulus} with no command: the usage on stderr, exit 2 (nothing was asked, nothing was done). */
     @Override public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
@@ -44,12 +51,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
-        Progress.install(line -> {
-            synchronized (err) {
-                err.println("cumulus: " + line);
-                err.flush();
-            }
-        });
+        StderrProgress sink = new StderrProgress(err, StderrProgress.stderrIsTerminal());
+        main.progress = sink;
+        Progress.install(sink);
         CommandLine cl = new CommandLine(main);
         cl.setExecutionStrategy(parsed -> {
             // --plugins is a top-level option: set up the plugin class loader that Cumulus.create() uses, then run the command
@@ -63,12 +67,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
+            sink.finish();
             String cmd = ex.getCommandLine().getCommandName();
             err.println("cumulus: error: " + ex.getMessage() + " (see 'cumulus " + (cmd.equals("cumulus") ? "" : cmd + " ") + "--help')");
             err.flush();
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            sink.finish();
             if (ex instanceof ModelException) {
                 err.println("cumulus: error: " + ex.getMessage());
                 err.flush();
@@ -87,7 +93,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         int code;
         try {
             code = cl.execute(args);
+            sink.finish();
         } catch (OutOfMemoryError e) {
+            sink.finish();
             err.println("cumulus: error: out of memory (max heap " + String.format("%.1f", Runtime.getRuntime().maxMemory() / 1e9)
                     + " GB): use a smaller N or cutoff, or raise the heap with CUMULUS_JAVA_OPTS=-Xmx16g");
             err.flush();

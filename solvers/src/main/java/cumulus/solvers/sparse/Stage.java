@@ -33,7 +33,7 @@ public final class Stage {
         spoke = true;
         String eta = fraction > 0.02 && fraction < 1 ? String.format(Locale.ROOT, ", ETA %s", duration(s * (1 - fraction) / fraction)) : "";
         String pct = fraction >= 0 && fraction <= 1 ? String.format(Locale.ROOT, " %3.0f%%", 100 * fraction) : "";
-        Progress.get().note(String.format(Locale.ROOT, "%s:%s %s (%.0f s%s)", name, pct, detail, s, eta));
+        Progress.get().progress(String.format(Locale.ROOT, "%s:%s %s (%.0f s%s)", name, pct, detail, s, eta));
     }
 
     /** The closing line, printed only when the stage took long enough to have been announced. */
