@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * categorical heat map of {@code attractor}. A grid of more axes is drawn over its first two axes
  * at the first value of the others (the title says which). Failed points are left blank.
  */
-final class SweepPlot {
+public final class SweepPlot {
     static final String FILE = "sweep.png";
     /** One colour per attractor category, in {@link #CATEGORIES} order. */
     static final List<String> CATEGORIES = List.of("fixed-point", "closed-orbits", "limit-cycle", "quasi-periodic", "irregular", "undecided");
@@ -43,21 +43,25 @@ final class SweepPlot {
 
     private SweepPlot() { }
 
-    static void write(Path dir) {
+    /** Draws {@code dir/sweep.png} from the sweep in {@code dir}. */
+    public static void write(Path dir) { write(dir, dir.resolve(FILE), false); }
+
+    /** Draws the sweep in {@code dir} into {@code png}; with {@code attractorOnly} just the attractor map of a 2-D grid. */
+    public static void write(Path dir, Path png, boolean attractorOnly) {
         SweepMeta meta = SweepMeta.read(dir);
         ResultsTable.Read read = ResultsTable.read(dir.resolve(ResultsTable.FILE));
         if (read.header() == null || read.rows().isEmpty()) return;
-        BufferedImage img = render(meta, read);
+        BufferedImage img = render(meta, read, attractorOnly);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(dir.resolve(FILE), bytes.toByteArray());
+        AtomicFiles.write(png, bytes.toByteArray());
     }
 
-    static BufferedImage render(SweepMeta meta, ResultsTable.Read read) {
+    static BufferedImage render(SweepMeta meta, ResultsTable.Read read, boolean attractorOnly) {
         Grid grid = meta.gridValue();
         List<String> names = grid.names();
         int g = names.size();
@@ -76,6 +80,7 @@ final class SweepPlot {
         for (int c = g; c < header.size() - 2; c++) {
             String h = header.get(c);
             if (h.equals("attractor") || h.equals("decided_by")) continue;
+            if (attractorOnly && header.contains("attractor")) continue;
             for (List<String> r : rows) if (Double.isFinite(num(r.get(c)))) { numeric.add(h); break; }
         }
         int att = header.indexOf("attractor");
@@ -138,9 +143,11 @@ final class SweepPlot {
                 StringBuilder legend = new StringBuilder("attractor:");
                 for (int k : seen) legend.append(' ').append(k).append('=').append(CATEGORIES.get(k));
                 HeatMapChart chart = chart(legend.toString(), names, xs, ys);
+                // one colour per category; the cells carry the category's short name (the title spells them out)
                 chart.getStyler().setRangeColors(CATEGORY_COLORS).setPiecewise(true).setPiecewiseRanged(false)
-                        .setSplitNumber(CATEGORIES.size()).setMin(0).setMax(CATEGORIES.size() - 1)
-                        .setHeatMapDecimalValueFormatter(v -> CATEGORIES.get((int) Math.round(Math.max(0, Math.min(CATEGORIES.size() - 1, v)))));
+                        .setSplitNumber(CATEGORIES.size()).setMin(0).setMax(CATEGORIES.size() - 1).setShowValue(xs.size() * ys.size() <= 400)
+                        .setValueFontColor(Color.WHITE).setHeatMapValueDecimalPattern("0");
+                chart.getStyler().setLegendVisible(false);
                 chart.addSeries("attractor", labels(xs), labels(ys), cells);
                 imgs.add(BitmapEncoder.getBufferedImage(chart));
             }
@@ -155,7 +162,8 @@ final class SweepPlot {
         st.setChartTitleBoxVisible(false);
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setShowValue(xs.size() * ys.size() <= 64);
+        st.setShowValue(xs.size() * ys.size() <= 60);
+        st.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, xs.size() > 8 ? 9 : 11));
         st.setHeatMapValueDecimalPattern("#0.###");
         st.setRangeColors(new Color[]{new Color(48, 18, 59), new Color(33, 145, 140), new Color(253, 231, 37)});
         st.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
