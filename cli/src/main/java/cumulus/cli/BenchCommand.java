@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the gap and the steady state against QuTiP (bench/qutip_peer.py), side by side.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP) or local (local-btc steady state and gap vs QuTiP PIQS) (default ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP), local (local-btc steady state and gap vs QuTiP PIQS) or sweep (200-point btc steady sweep vs a shell loop of single commands) (default ${DEFAULT-VALUE})")
     String suite;
+
+    @Option(names = "--loop-points", defaultValue = "20", description = "sweep suite: points of the shell loop actually timed (every k-th of the 200, scaled) (default ${DEFAULT-VALUE})")
+    int loopPoints;
 
     @Option(names = "--model", defaultValue = "btc", description = "btc or dephasing (default ${DEFAULT-VALUE})")
     String modelName;
@@ -73,8 +76,11 @@ final class BenchCommand implements Callable<Integer> {
             case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "local" -> {
                 if (!(warmup >= 0)) throw new ModelException("--warmup must be a number of seconds >= 0, got " + warmup); return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python(), warmup).run(); }
+            case "sweep" -> {
+                if (loopPoints < 1) throw new ModelException("--loop-points must be at least 1, got " + loopPoints);
+                return new SweepBench(spec.commandLine().getOut(), home().resolve("cumulus"), loopPoints, processTimeout).run(); }
             case "exact" -> { }
-            default -> throw new ModelException("--suite must be exact, codegen, floquet or local, got '" + suite + "'");
+            default -> throw new ModelException("--suite must be exact, codegen, floquet, local or sweep, got '" + suite + "'");
         }
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");

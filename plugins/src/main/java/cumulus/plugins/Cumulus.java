@@ -106,6 +106,19 @@ public final class Cumulus {
         return RhsCompiler.source(className, eq.unknowns(), eq.parameters(), eq.rhs());
     }
 
+    /**
+     * Runs a parameter sweep on the local engine (a work-stealing pool in this JVM) into
+     * {@code dir/results.csv}, skipping the points that file already holds (docs/sweeps.md).
+     */
+    public cumulus.plugins.sweep.LocalSweep.Summary sweep(cumulus.plugins.sweep.SweepRequest request, Path dir) {
+        return cumulus.plugins.sweep.LocalSweep.run(this, request, dir);
+    }
+
+    /** Joins the results of the shards of one sweep ({@code --shard K/N}) into {@code out/results.csv}. */
+    public cumulus.plugins.sweep.SweepMerge.Summary mergeSweeps(List<Path> dirs, Path out) {
+        return cumulus.plugins.sweep.SweepMerge.merge(dirs, out);
+    }
+
     public SpectrumSolver spectrum(String method) { return pick(spectrum, method, "spectrum"); }
     public SteadyStateSolver steadyState(String method) { return pick(steady, method, "steady-state"); }
     public DynamicsSolver dynamics(String method) { return pick(dynamics, method, "evolution"); }

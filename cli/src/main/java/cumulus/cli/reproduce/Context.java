@@ -22,6 +22,7 @@ public final class Context {
     private final Path refs;
     private final PrintWriter log;
     private final Map<String, Object> memo = new ConcurrentHashMap<>();
+    private volatile Path sweeps;
 
     public Context(Cumulus cumulus, Path refs, PrintWriter log) {
         this.cumulus = cumulus;
@@ -35,6 +36,18 @@ public final class Context {
     }
 
     public Cumulus cumulus() { return cumulus; }
+
+    /** Where figures computed through {@code sweep} keep their resumable sweep folders (reproduce: OUT/sweeps). */
+    public Context sweeps(Path dir) { this.sweeps = dir; return this; }
+
+    /** The sweep folder of one figure; without {@link #sweeps(Path)} a fresh temporary folder. */
+    public Path sweepDir(String name) {
+        try {
+            return sweeps != null ? sweeps.resolve(name) : Files.createTempDirectory("cumulus-sweep-" + name);
+        } catch (java.io.IOException e) {
+            throw new cumulus.api.ModelException("cannot create a temporary sweep folder: " + e.getMessage());
+        }
+    }
 
     public Model model(String name) { return cumulus.models().get(name); }
 

@@ -13,7 +13,7 @@ public final class Fig2b implements Figure {
 
     @Override public FigureData compute(Mode mode, Context ctx) {
         double[] w = mode == Mode.QUICK ? grid(0.1, 3.0, 0.2) : grid(0.1, 3.0, 0.1);
-        return compute(ctx, mode.pick(new int[]{4, 8, 16, 32}, new int[]{8, 16, 32, 64, 128}), w);
+        return compute(ctx, mode.pick(new int[]{4, 8, 16, 32}, new int[]{8, 16, 32, 64, 128}), w, mode == Mode.FULL);
     }
 
     static double[] grid(double lo, double hi, double step) {
@@ -23,8 +23,13 @@ public final class Fig2b implements Figure {
         return o;
     }
 
-    FigureData compute(Context ctx, int[] ns, double[] omegas) {
+    FigureData compute(Context ctx, int[] ns, double[] omegas) { return compute(ctx, ns, omegas, false); }
+
+    /** With {@code viaSweep} the steady states come from one {@code cumulus sweep} over ω_x × N (all cores, resumable). */
+    FigureData compute(Context ctx, int[] ns, double[] omegas, boolean viaSweep) {
         Model m = ctx.model("btc");
+        SweepRuns.Table sweep = !viaSweep ? null : SweepRuns.run(ctx, name(), "btc", java.util.Map.of(),
+                java.util.List.of(SweepRuns.list("omega_x", omegas), SweepRuns.list("N", ns)), java.util.List.of(cumulus.plugins.sweep.Compute.STEADY), r -> r);
         FigureData d = new FigureData(name(), "btc NESS cumulants C_diag against ω_x/κ for several N");
         Panel p = d.panel(new Panel("NESS C_diag = Σ_a K(m^a, m^a)", "ω_x/κ", "C_diag (NESS)").legend("InsideNW"));
         Panel q = d.panel(new Panel("N · C_diag (constant where C_diag ~ 1/N)", "ω_x/κ", "N · C_diag (NESS)").legend("InsideNW").logY());
@@ -32,7 +37,8 @@ public final class Fig2b implements Figure {
         for (int k = 0; k < ns.length; k++) {
             double[] nc = new double[omegas.length];
             for (int i = 0; i < omegas.length; i++) {
-                c[k][i] = Runs.steady(ctx, m, ctx.params(m, "N", ns[k], "omega_x", omegas[i])).cDiag();
+                c[k][i] = sweep != null ? sweep.number(java.util.List.of(omegas[i], (double) ns[k]), "C_diag")
+                        : Runs.steady(ctx, m, ctx.params(m, "N", ns[k], "omega_x", omegas[i])).cDiag();
                 nc[i] = ns[k] * c[k][i];
             }
             ctx.progress("N = %d: %d steady states", ns[k], omegas.length);
@@ -41,7 +47,8 @@ public final class Fig2b implements Figure {
         }
         double[] nd = new double[ns.length];
         for (int k = 0; k < ns.length; k++) nd[k] = ns[k];
-        d.note("Model `btc`, κ = 1, exact NESS for N = %s over ω_x/κ = %s..%s (%d points).", java.util.Arrays.toString(ns), FigS2.fmt(omegas[0]), FigS2.fmt(omegas[omegas.length - 1]), omegas.length);
+        d.note("Model `btc`, κ = 1, exact NESS for N = %s over ω_x/κ = %s..%s (%d points)%s.", java.util.Arrays.toString(ns), FigS2.fmt(omegas[0]), FigS2.fmt(omegas[omegas.length - 1]), omegas.length,
+                sweep == null ? "" : ", computed as one `cumulus sweep` (rows in `sweeps/" + name() + "/results.csv`)");
         d.note("");
         d.note("| ω_x/κ | " + String.join(" | ", java.util.Arrays.stream(ns).mapToObj(n -> "C_diag N=" + n).toList()) + " | fitted exponent a (C ~ N^a, largest three N) |");
         d.note("|---|" + "---|".repeat(ns.length) + "---|");

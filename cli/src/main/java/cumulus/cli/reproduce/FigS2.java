@@ -5,6 +5,7 @@ import cumulus.api.SpectrumResult;
 import cumulus.api.Trajectory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,11 +23,18 @@ public final class FigS2 implements Figure {
 
     @Override public FigureData compute(Mode mode, Context ctx) {
         return compute(ctx, mode.pick(new int[]{4, 8, 16}, new int[]{4, 8, 16, 32, 64, 128}), new double[]{0.5, 1, 3, 10},
-                mode.pick(new int[]{4, 16, 32}, new int[]{4, 16, 64}), mode.pick(32, 64), mode.pick(20.0, 40.0));
+                mode.pick(new int[]{4, 16, 32}, new int[]{4, 16, 64}), mode.pick(32, 64), mode.pick(20.0, 40.0), mode == Mode.FULL);
     }
 
     FigureData compute(Context ctx, int[] ns, double[] gammas, int[] dynNs, int dynFixedN, double tEnd) {
+        return compute(ctx, ns, gammas, dynNs, dynFixedN, tEnd, false);
+    }
+
+    /** With {@code viaSweep} the scaling panels (λ_1 against N) come from one {@code cumulus sweep} over γ × N. */
+    FigureData compute(Context ctx, int[] ns, double[] gammas, int[] dynNs, int dynFixedN, double tEnd, boolean viaSweep) {
         Model m = ctx.model("dephasing");
+        SweepRuns.Table sweep = !viaSweep ? null : SweepRuns.run(ctx, name(), "dephasing", java.util.Map.of("omega_x", "1"),
+                java.util.List.of(SweepRuns.list("gamma", gammas), SweepRuns.list("N", ns)), java.util.List.of(cumulus.plugins.sweep.Compute.SPECTRUM), r -> r.withMethod("exact", 3));
         FigureData d = new FigureData(name(), "dephasing (H = ω_x S^x, jump sqrt(γ/S) S^z), ω_x = 1: gap eigenvalue and m_z(t)").columns(2);
         Panel re = d.panel(new Panel("Re λ_1 · N", "N", "Re λ_1 · N [ω_x]").logX().legend("InsideSE"));
         Panel im = d.panel(new Panel("Im λ_1", "N", "Im λ_1 [ω_x]").logX().legend("InsideSE"));
@@ -41,11 +49,20 @@ public final class FigS2 implements Figure {
         for (int g = 0; g < gammas.length; g++) {
             double[] rn = new double[ns.length], ii = new double[ns.length];
             for (int i = 0; i < ns.length; i++) {
-                SpectrumResult s = Runs.spectrum(ctx, m, ctx.params(m, "N", ns[i], "omega_x", 1.0, "gamma", gammas[g]));
-                rn[i] = s.lambda1().re() * ns[i];
-                ii[i] = s.lambda1().im();
-                d.note("| %s | %d | %.6f | %.5f | %.6f |", fmt(gammas[g]), ns[i], s.lambda1().re(), rn[i], ii[i]);
-                d.number(String.format(Locale.ROOT, "re_lambda1_gamma_%g_N%d", gammas[g], ns[i]), s.lambda1().re());
+                double lre, lim;
+                if (sweep != null) {
+                    List<Double> at = List.of(gammas[g], (double) ns[i]);
+                    lre = sweep.number(at, "lambda1_re");
+                    lim = sweep.number(at, "lambda1_im");
+                } else {
+                    SpectrumResult s = Runs.spectrum(ctx, m, ctx.params(m, "N", ns[i], "omega_x", 1.0, "gamma", gammas[g]));
+                    lre = s.lambda1().re();
+                    lim = s.lambda1().im();
+                }
+                rn[i] = lre * ns[i];
+                ii[i] = lim;
+                d.note("| %s | %d | %.6f | %.5f | %.6f |", fmt(gammas[g]), ns[i], lre, rn[i], ii[i]);
+                d.number(String.format(Locale.ROOT, "re_lambda1_gamma_%g_N%d", gammas[g], ns[i]), lre);
                 d.number(String.format(Locale.ROOT, "im_lambda1_gamma_%g_N%d", gammas[g], ns[i]), ii[i]);
             }
             String lbl = "γ = " + fmt(gammas[g]);

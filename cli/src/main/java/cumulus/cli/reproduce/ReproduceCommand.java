@@ -48,7 +48,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Figure> figs = new ArrayList<>();
         for (Figure f : Figures.all()) if (wanted.isEmpty() || wanted.contains(f.name())) figs.add(f);
         PrintWriter err = spec.commandLine().getErr();
-        Context ctx = new Context(Cumulus.create(), Context.findRefs(), err);
+        Context ctx = new Context(Cumulus.create(), Context.findRefs(), err).sweeps(out.resolve("sweeps"));
         Map<String, Reproducer.Outcome> r = new Reproducer(figs, out, quick ? Mode.QUICK : Mode.FULL, ctx, err, force).run();
         return r.containsValue(Reproducer.Outcome.FAILED) ? 3 : 0;
     }
