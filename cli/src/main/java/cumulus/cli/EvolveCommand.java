@@ -102,7 +102,8 @@ final class EvolveCommand implements Callable<Integer> {
     }
 
     static String csv(Trajectory tr) {
-        StringBuilder sb = new StringBuilder(String.join(",", tr.columns())).append('\n');
+        // RFC 4180: a header such as K(m1x,m1y) holds a comma and is quoted
+        StringBuilder sb = new StringBuilder(String.join(",", tr.columns().stream().map(Output::csvCell).toList())).append('\n');
         for (double[] row : tr.rows()) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) sb.append(',');
