@@ -32,7 +32,7 @@ final class EvolveCommand implements Callable<Integer> {
     double dt;
 
     @Option(names = "--initial", defaultValue = "up",
-            description = "initial state: up, down, coherent:THETA,PHI per ensemble separated by ';', then vacuum or boson-coherent:ALPHA (default ${DEFAULT-VALUE})")
+            description = "initial state: up, down, coherent:THETA,PHI, dicke:M, squeezed:MU per ensemble separated by ';', then vacuum, boson-coherent:RE[,IM], boson-squeezed:R,PHI or boson-thermal:NBAR; or file:RHO.mtx (Matrix Market density matrix, exact method) (default ${DEFAULT-VALUE})")
     String initial;
 
     @Option(names = "--stroboscopic", description = "sample at t = nT for a periodic model (T its period); --t-end counts time, or use --periods")
