@@ -190,7 +190,7 @@ public final class SmoothGenerator {
             } else if (d instanceof Dissipator.Local l) {
                 dissipators.add(usesTime(l.rate()) ? new Dissipator.Local(l.ensemble(), l.process(), symbol(features, new Feature(l.rate(), false))) : d);
             } else if (d instanceof Dissipator.GammaMatrix g) {
-                dissipators.add(timed(g.gamma()) ? new Dissipator.GammaMatrix(g.ensemble(), hermitianBasis(g.gamma(), features)) : d);
+                dissipators.add(timed(g.gamma()) ? new Dissipator.GammaMatrix(g.ensembles(), hermitianBasis(g.gamma(), features)) : d);
             } else if (d instanceof Dissipator.LocalGamma g) {
                 dissipators.add(timed(g.gamma()) ? new Dissipator.LocalGamma(g.ensemble(), hermitianBasis(g.gamma(), features)) : d);
             }
@@ -211,7 +211,7 @@ public final class SmoothGenerator {
         if (model.isPeriodic()) b.schedule(model.schedule());
         for (Dissipator d : dissipators) {
             if (d instanceof Dissipator.Jump j) b.jump(j.rate(), j.operator());
-            else if (d instanceof Dissipator.GammaMatrix g) b.gamma(g.ensemble(), g.gamma());
+            else if (d instanceof Dissipator.GammaMatrix g) b.gamma(g.ensembles(), g.gamma());
             else if (d instanceof Dissipator.Local l) b.local(l.ensemble(), l.process(), l.rate());
             else if (d instanceof Dissipator.LocalGamma g) b.localGamma(g.ensemble(), g.gamma());
         }
@@ -220,10 +220,11 @@ public final class SmoothGenerator {
 
     /** Γ(t) = Σ_a u_aa E_aa + Σ_{a<b} [u_ab (E_ab + E_ba) + v_ab i(E_ab − E_ba)], u = Re Γ_ab(t), v = Im Γ_ab(t). */
     private static Expr[][] hermitianBasis(Expr[][] g, List<Feature> features) {
-        Expr[][] out = new Expr[3][3];
-        for (int a = 0; a < 3; a++) {
+        int n = g.length;
+        Expr[][] out = new Expr[n][n];
+        for (int a = 0; a < n; a++) {
             out[a][a] = symbol(features, new Feature(g[a][a], false));
-            for (int c = a + 1; c < 3; c++) {
+            for (int c = a + 1; c < n; c++) {
                 Expr u = symbol(features, new Feature(g[a][c], false));
                 Expr v = symbol(features, new Feature(g[a][c], true));
                 out[a][c] = u.plus(Expr.I.times(v));
