@@ -1,5 +1,7 @@
 package cumulus.api;
 
+import java.util.List;
+
 /** A dissipative channel of the master equation (Eq. 1). */
 public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatrix, Dissipator.Local, Dissipator.LocalGamma {
 
@@ -7,19 +9,45 @@ public sealed interface Dissipator permits Dissipator.Jump, Dissipator.GammaMatr
     record Jump(Expr rate, OpSum operator) implements Dissipator { }
 
     /**
-     * The Γ-matrix form of Eq. (4) on one ensemble:
-     * (1/S) Σ_{a,b ∈ x,y,z} Γ_ab (S^a ρ S^b − ½{S^b S^a, ρ}). A jump sqrt(k/S) Σ_a c_a S^a
-     * has Γ_ab = k c_a conj(c_b). Γ must be Hermitian; it need not be positive semidefinite.
+     * The Γ-matrix form of Eq. (4), on one ensemble or across several coupled to one bath:
+     * (1/S) Σ_{k,l} Γ_kl (X_k ρ X_l − ½{X_l X_k, ρ}) over X = (S_i^x, S_i^y, S_i^z) of each listed
+     * ensemble i in order (Γ is 3k × 3k for k ensembles: Γ_{(i,a),(j,b)}). A jump
+     * sqrt(k/S) Σ_{i,a} c_{ia} S_i^a has Γ_{(i,a),(j,b)} = k c_{ia} conj(c_{jb}). Γ must be Hermitian;
+     * it need not be positive semidefinite.
      */
-    record GammaMatrix(int ensemble, Expr[][] gamma) implements Dissipator {
+    record GammaMatrix(List<Integer> ensembles, Expr[][] gamma) implements Dissipator {
         public GammaMatrix {
-            if (gamma.length != 3 || gamma[0].length != 3 || gamma[1].length != 3 || gamma[2].length != 3)
-                throw new ModelException("a Γ matrix is 3×3 over (x, y, z), got " + gamma.length + " rows");
-            Expr[][] copy = new Expr[3][];
-            for (int a = 0; a < 3; a++) copy[a] = gamma[a].clone();
+            ensembles = List.copyOf(ensembles);
+            int n = 3 * ensembles.size();
+            if (ensembles.isEmpty() || new java.util.HashSet<>(ensembles).size() != ensembles.size())
+                throw new ModelException("a Γ matrix needs distinct ensembles, got " + ensembles);
+            if (gamma.length != n) throw new ModelException("a Γ matrix over " + ensembles.size() + " ensemble(s) is " + n + "×" + n + " over (x, y, z) of each, got " + gamma.length + " rows");
+            Expr[][] copy = new Expr[n][];
+            for (int a = 0; a < n; a++) {
+                if (gamma[a].length != n) throw new ModelException("a Γ matrix over " + ensembles.size() + " ensemble(s) is " + n + "×" + n + ", row " + (a + 1) + " has " + gamma[a].length + " entries");
+                copy[a] = gamma[a].clone();
+            }
             gamma = copy;
         }
+
+        /** Γ on one ensemble (3×3). */
+        public GammaMatrix(int ensemble, Expr[][] gamma) { this(List.of(ensemble), gamma); }
+
+        /** The ensemble of a single-ensemble Γ. */
+        public int ensemble() {
+            if (ensembles.size() != 1) throw new IllegalStateException("Γ across ensembles " + ensembles + " has no single ensemble");
+            return ensembles.get(0);
+        }
+
+        /** Size 3k of the matrix. */
+        public int size() { return gamma.length; }
+
+        /** The ensemble of row/column k (k / 3) and its component k % 3 (0 = x, 1 = y, 2 = z). */
+        public int ensembleOf(int k) { return ensembles.get(k / 3); }
+
         public Expr get(int a, int b) { return gamma[a][b]; }
+
+        @Override public String toString() { return "Γ on ensembles " + ensembles + " = " + java.util.Arrays.deepToString(gamma); }
     }
 
     /**

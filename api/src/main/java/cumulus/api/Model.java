@@ -140,7 +140,8 @@ public final class Model {
                 coefficients.add(j.rate());
                 operators.add(j.operator());
             } else if (d instanceof Dissipator.GammaMatrix g) {
-                if (g.ensemble() > ensembles) throw new ModelException("model " + name + ": Γ matrix on ensemble " + g.ensemble() + " but the model has " + ensembles);
+                for (int e : g.ensembles())
+                    if (e < 1 || e > ensembles) throw new ModelException("model " + name + ": Γ matrix on ensemble " + e + " but the model has " + ensembles);
                 for (Expr[] row : g.gamma()) coefficients.addAll(List.of(row));
             } else if (d instanceof Dissipator.Local l) {
                 if (l.ensemble() > ensembles) throw new ModelException("model " + name + ": local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " on ensemble " + l.ensemble() + " but the model has " + ensembles);
@@ -229,7 +230,7 @@ public final class Model {
                 realRate(j.rate(), values, "jump rate " + j.rate(), warnings);
                 for (OpSum.Term t : j.operator().terms()) finite(t.coefficient(), values, "jump operator term " + t);
             } else if (d instanceof Dissipator.GammaMatrix g) {
-                hermitian(g.gamma(), values, "Γ", "Γ matrix of ensemble " + g.ensemble(), warnings);
+                hermitian(g.gamma(), values, "Γ", g.ensembles().size() == 1 ? "Γ matrix of ensemble " + g.ensembles().get(0) : "Γ matrix of ensembles " + g.ensembles(), warnings);
             } else if (d instanceof Dissipator.Local l) {
                 realRate(l.rate(), values, "local " + l.process().name().toLowerCase(java.util.Locale.ROOT) + " rate " + l.rate(), warnings);
             } else if (d instanceof Dissipator.LocalGamma g) {
@@ -246,19 +247,25 @@ public final class Model {
         if (r.re() < 0) warnings.add(what + " = " + r.re() + " is negative: the generator is not of Lindblad form");
     }
 
-    /** A 3×3 rate matrix (Eq. 4's Γ, Eq. 18's local γ) must be Hermitian (error); one that is not PSD is not of Lindblad form (warning). */
+    /**
+     * A rate matrix (Eq. 4's Γ, 3k × 3k across k ensembles, or Eq. 18's local γ, 3×3) must be Hermitian (error);
+     * one that is not PSD is not of Lindblad form (warning). Rows are named (i, a) for several ensembles.
+     */
     private static void hermitian(Expr[][] g, Map<String, Double> values, String symbol, String what, List<String> warnings) {
-        String xyz = "xyz";
-        Complex[][] m = new Complex[3][3];
-        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = finite(g[a][b], values, what + ": " + symbol + "_" + xyz.charAt(a) + xyz.charAt(b));
-        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+        int n = g.length;
+        Complex[][] m = new Complex[n][n];
+        for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) m[a][b] = finite(g[a][b], values, what + ": " + symbol + "_" + index(a, n) + index(b, n));
+        for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) {
             Complex diff = m[a][b].minus(m[b][a].conj());
             if (diff.abs() > 1e-12 * Math.max(1, m[a][b].abs()))
-                throw new ModelException(what + " is not Hermitian: " + symbol + "_" + xyz.charAt(a) + xyz.charAt(b)
-                        + " = " + m[a][b] + " but conj(" + symbol + "_" + xyz.charAt(b) + xyz.charAt(a) + ") = " + m[b][a].conj());
+                throw new ModelException(what + " is not Hermitian: " + symbol + "_" + index(a, n) + index(b, n)
+                        + " = " + m[a][b] + " but conj(" + symbol + "_" + index(b, n) + index(a, n) + ") = " + m[b][a].conj());
         }
         if (!positiveSemidefinite(m)) warnings.add(what + " is not positive semidefinite: the generator is not of Lindblad form");
     }
+
+    /** x, y, z for a 3×3 matrix; (i,x) ... for a matrix over several ensembles (i counted within the matrix). */
+    private static String index(int k, int n) { return n == 3 ? String.valueOf("xyz".charAt(k)) : "(" + (k / 3 + 1) + "," + "xyz".charAt(k % 3) + ")"; }
 
     private static Complex finite(Expr e, Map<String, Double> values, String what) {
         Complex c = e.evaluate(values);
@@ -266,18 +273,42 @@ public final class Model {
         return c;
     }
 
-    /** A Hermitian 3×3 matrix is PSD iff all its principal minors are ≥ 0 (Sylvester, all minors). */
+    /**
+     * A Hermitian matrix is PSD iff every principal minor is ≥ 0 (Sylvester's criterion for
+     * semidefiniteness needs all 2^n − 1 of them, not only the leading ones); each is a determinant
+     * by Gaussian elimination with partial pivoting. n ≤ 3·(a few ensembles), so 2^n stays small.
+     */
     static boolean positiveSemidefinite(Complex[][] m) {
-        double tol = 1e-12;
-        for (int a = 0; a < 3; a++) if (m[a][a].re() < -tol) return false;
-        for (int a = 0; a < 3; a++) for (int b = a + 1; b < 3; b++) {
-            double minor = m[a][a].re() * m[b][b].re() - m[a][b].times(m[b][a]).re();
-            if (minor < -tol) return false;
+        int n = m.length;
+        double scale = 0;
+        for (Complex[] row : m) for (Complex z : row) scale = Math.max(scale, z.abs());
+        double tol = 1e-12 * Math.max(1, scale);
+        for (int mask = 1; mask < (1 << n); mask++) {
+            int k = Integer.bitCount(mask);
+            int[] idx = new int[k];
+            for (int i = 0, c = 0; i < n; i++) if ((mask & (1 << i)) != 0) idx[c++] = i;
+            Complex[][] a = new Complex[k][k];
+            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) a[i][j] = m[idx[i]][idx[j]];
+            if (determinant(a).re() < -tol * Math.pow(Math.max(1, scale), k - 1)) return false;
         }
-        Complex det = m[0][0].times(m[1][1].times(m[2][2]).minus(m[1][2].times(m[2][1])))
-                .minus(m[0][1].times(m[1][0].times(m[2][2]).minus(m[1][2].times(m[2][0]))))
-                .plus(m[0][2].times(m[1][0].times(m[2][1]).minus(m[1][1].times(m[2][0]))));
-        return det.re() >= -tol;
+        return true;
+    }
+
+    private static Complex determinant(Complex[][] a) {
+        int k = a.length;
+        Complex det = Complex.ONE;
+        for (int c = 0; c < k; c++) {
+            int p = c;
+            for (int r = c + 1; r < k; r++) if (a[r][c].abs() > a[p][c].abs()) p = r;
+            if (a[p][c].abs() == 0) return Complex.ZERO;
+            if (p != c) { Complex[] t = a[p]; a[p] = a[c]; a[c] = t; det = det.times(Complex.real(-1)); }
+            det = det.times(a[c][c]);
+            for (int r = c + 1; r < k; r++) {
+                Complex f = a[r][c].divide(a[c][c]);
+                for (int j = c; j < k; j++) a[r][j] = a[r][j].minus(f.times(a[c][j]));
+            }
+        }
+        return det;
     }
 
     static String fmt(double x) { return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x); }
@@ -316,6 +347,11 @@ public final class Model {
         public Builder jump(Expr rate, OpSum operator) { dissipators.add(new Dissipator.Jump(rate, operator)); return this; }
         public Builder jump(String rate, OpSum operator) { return jump(Expr.parse(rate), operator); }
         public Builder gamma(int ensemble, Expr[][] gamma) { dissipators.add(new Dissipator.GammaMatrix(ensemble, gamma)); return this; }
+        /**
+         * Γ across several ensembles coupled to one bath (Eq. 4 generalised): a 3k × 3k matrix over
+         * (S_i^x, S_i^y, S_i^z) of each ensemble i in {@code ensembles}, in that order.
+         */
+        public Builder gamma(List<Integer> ensembles, Expr[][] gamma) { dissipators.add(new Dissipator.GammaMatrix(ensembles, gamma)); return this; }
         /** rate · Σ_k D[σ_k] on every spin k of an ensemble (Eq. 18 with local γ). */
         public Builder local(int ensemble, Dissipator.LocalProcess process, Expr rate) { dissipators.add(new Dissipator.Local(ensemble, process, rate)); return this; }
         /** rate · Σ_k D[σ_k^-]: each spin decays on its own. */

@@ -32,7 +32,7 @@ final class EvolveCommand implements Callable<Integer> {
     double dt;
 
     @Option(names = "--initial", defaultValue = "up",
-            description = "initial state: up, down, coherent:THETA,PHI per ensemble separated by ';', then vacuum or boson-coherent:ALPHA (default ${DEFAULT-VALUE})")
+            description = "initial state: up, down, coherent:THETA,PHI, dicke:M, squeezed:MU per ensemble separated by ';', then vacuum, boson-coherent:RE[,IM], boson-squeezed:R,PHI or boson-thermal:NBAR; or file:RHO.mtx (Matrix Market density matrix, exact method) (default ${DEFAULT-VALUE})")
     String initial;
 
     @Option(names = "--stroboscopic", description = "sample at t = nT for a periodic model (T its period); --t-end counts time, or use --periods")
@@ -102,7 +102,8 @@ final class EvolveCommand implements Callable<Integer> {
     }
 
     static String csv(Trajectory tr) {
-        StringBuilder sb = new StringBuilder(String.join(",", tr.columns())).append('\n');
+        // RFC 4180: a header such as K(m1x,m1y) holds a comma and is quoted
+        StringBuilder sb = new StringBuilder(String.join(",", tr.columns().stream().map(Output::csvCell).toList())).append('\n');
         for (double[] row : tr.rows()) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) sb.append(',');

@@ -25,6 +25,13 @@ final class ProductStateCumulants {
     private record Letter(int ensemble, int component) { }
 
     static double[] initialValues(List<String> unknowns, Model model, Map<String, Double> params, InitialState init) {
+        if (init.densityMatrixFile() != null)
+            throw new ModelException("initial state file:" + init.densityMatrixFile() + ": mean-field and cumulant methods start from product states (spin-coherent states and a Gaussian boson); "
+                    + "a density-matrix file needs --method exact");
+        for (InitialState.SpinState s : init.spins())
+            if (!s.coherent())
+                throw new ModelException("initial state " + s + ": mean-field and cumulant methods start from spin-coherent states (up, down, coherent:THETA,PHI); "
+                        + "Dicke and twisted states need --method exact");
         double n = params.getOrDefault("N", 1.0);
         double[] out = new double[unknowns.size()];
         for (int k = 0; k < unknowns.size(); k++) out[k] = value(unknowns.get(k), model, params, init, n);
@@ -56,14 +63,25 @@ final class ProductStateCumulants {
         };
     }
 
+    /**
+     * Gaussian boson states (coherent |α⟩, squeezed vacuum S(ξ)|0⟩, thermal ρ_n̄): with
+     * x = (a + a†)/sqrt(2Nω), p = i sqrt(ω/2N)(a† − a), ⟨x⟩ = sqrt(2/(Nω)) Re α, ⟨p⟩ = sqrt(2ω/N) Im α,
+     * K(x,x) = c_x/(2Nω), K(p,p) = ω c_p/(2N), K(x,p) (symmetrized) = −sinh 2r sin φ/(2N), where
+     * c_x = cosh 2r − sinh 2r cos φ, c_p = cosh 2r + sinh 2r cos φ for ξ = r e^{iφ}, c_x = c_p = 2n̄ + 1
+     * for a thermal state; higher cumulants vanish.
+     */
     private static double boson(List<Letter> letters, Model model, Map<String, Double> params, InitialState init, double n) {
         double w = model.boson().frequency().evaluate(params).re();
-        double alpha = init.boson() == null ? 0 : init.boson().alpha();
-        if (letters.size() == 1) return letters.get(0).component() == 0 ? alpha * Math.sqrt(2 / (n * w)) : 0;
+        InitialState.BosonState b = init.boson() == null ? new InitialState.BosonState(0) : init.boson();
+        if (letters.size() == 1)
+            return letters.get(0).component() == 0 ? b.alpha() * Math.sqrt(2 / (n * w)) : b.alphaIm() * Math.sqrt(2 * w / n);
         if (letters.size() == 2) {
-            int a = letters.get(0).component(), b = letters.get(1).component();
-            if (a != b) return 0;
-            return a == 0 ? 1 / (2 * n * w) : w / (2 * n);
+            int a = letters.get(0).component(), c = letters.get(1).component();
+            double r = b.squeezing(), phi = b.squeezingPhase();
+            double cx = b.thermal() > 0 ? 2 * b.thermal() + 1 : Math.cosh(2 * r) - Math.sinh(2 * r) * Math.cos(phi);
+            double cp = b.thermal() > 0 ? 2 * b.thermal() + 1 : Math.cosh(2 * r) + Math.sinh(2 * r) * Math.cos(phi);
+            if (a != c) return b.thermal() > 0 ? 0 : -Math.sinh(2 * r) * Math.sin(phi) / (2 * n);
+            return a == 0 ? cx / (2 * n * w) : w * cp / (2 * n);
         }
         return 0; // Gaussian: higher cumulants vanish
     }

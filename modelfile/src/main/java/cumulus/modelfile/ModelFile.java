@@ -50,7 +50,7 @@ public final class ModelFile {
     static final List<String> BOSON_KEYS = List.of("frequency", "cutoff", "loss");
     static final List<String> PARAMETER_KEYS = List.of("default", "description", "kind");
     static final List<String> JUMP_KEYS = List.of("operator", "rate");
-    static final List<String> GAMMA_KEYS = List.of("ensemble", "matrix");
+    static final List<String> GAMMA_KEYS = List.of("ensemble", "ensembles", "matrix");
     static final List<String> N_KEYS = List.of("default", "description");
     static final List<String> LOCAL_KEYS = List.of("ensemble", "process", "rate", "matrix");
     static final List<String> SPIN_CHANNEL_KEYS = List.of("ensemble", "diag", "off");
@@ -405,6 +405,20 @@ public final class ModelFile {
             if (!(item instanceof MapNode m))
                 throw new FileError(item.loc(), "expected a mapping {ensemble: 1, matrix: [[...], [...], [...]]} for a Γ matrix, got " + item.kind());
             keys(m, GAMMA_KEYS, "a Γ matrix");
+            if (m.get("ensembles") != null) {
+                if (m.get("ensemble") != null) throw new FileError(m.get("ensembles").loc(), "a Γ matrix takes 'ensemble: i' or 'ensembles: [i, j, ...]', not both");
+                if (!(m.get("ensembles") instanceof ListNode l) || l.items().isEmpty())
+                    throw new FileError(m.get("ensembles").loc(), "expected a list of 1-based ensembles for 'ensembles', e.g. ensembles: [1, 2]");
+                List<Integer> ens = new ArrayList<>();
+                for (Node e : l.items()) {
+                    int i = (int) integer(e, "ensembles", 1, Integer.MAX_VALUE);
+                    if (i > ensembles) throw new FileError(e.loc(), "ensemble index " + i + " is out of range: the model has " + ensembles + " ensemble(s)");
+                    if (ens.contains(i)) throw new FileError(e.loc(), "ensemble " + i + " is listed twice in 'ensembles'");
+                    ens.add(i);
+                }
+                b.gamma(ens, matrix(m, "matrix", ens, "Γ", "a Γ matrix", 3 * ens.size() + " rows of " + 3 * ens.size() + " entries over (x, y, z) of ensemble " + ens.get(0) + ", then of ensemble " + ens.get(1 % ens.size()) + ", ..."));
+                return;
+            }
             int ens = ensembleOf(m, "a Γ matrix", "the 1-based ensemble it acts on, e.g. ensemble: 1");
             b.gamma(ens, matrix(m, "matrix", ens, "Γ", "a Γ matrix", "three rows of three entries over (x, y, z)"));
         }
@@ -419,31 +433,42 @@ public final class ModelFile {
 
         /** A Hermitian 3×3 coefficient matrix over (x, y, z) under {@code key}; {@code sym} names it in messages (Γ, γ, ...). */
         private Expr[][] matrix(MapNode m, String key, int ens, String sym, String what, String hint) {
+            return matrix(m, key, List.of(ens), sym, what, hint);
+        }
+
+        /** The same over (x, y, z) of each of {@code ens} in order: 3k × 3k, rows named (i,a) when k > 1. */
+        private Expr[][] matrix(MapNode m, String key, List<Integer> ens, String sym, String what, String hint) {
+            int n = 3 * ens.size();
             Node mn = require(m, key, m.loc(), what, hint);
-            if (!(mn instanceof ListNode rows) || rows.items().size() != 3)
-                throw new FileError(mn.loc(), "expected a 3×3 matrix (a list of 3 rows over x, y, z) for '" + key + "', got "
+            if (!(mn instanceof ListNode rows) || rows.items().size() != n)
+                throw new FileError(mn.loc(), "expected a " + n + "×" + n + " matrix (a list of " + n + " rows over x, y, z" + (n > 3 ? " of each ensemble" : "") + ") for '" + key + "', got "
                         + (mn instanceof ListNode l ? "a list of " + l.items().size() + " rows" : mn.kind()));
-            Expr[][] g = new Expr[3][3];
-            Complex[][] v = new Complex[3][3];
-            Scalar[][] at = new Scalar[3][3];
-            for (int r = 0; r < 3; r++) {
+            Expr[][] g = new Expr[n][n];
+            Complex[][] v = new Complex[n][n];
+            Scalar[][] at = new Scalar[n][n];
+            for (int r = 0; r < n; r++) {
                 Node row = rows.items().get(r);
-                if (!(row instanceof ListNode cols) || cols.items().size() != 3)
-                    throw new FileError(row.loc(), "expected row " + (r + 1) + " of the " + sym + " matrix to be a list of 3 entries (x, y, z), got "
+                if (!(row instanceof ListNode cols) || cols.items().size() != n)
+                    throw new FileError(row.loc(), "expected row " + (r + 1) + " of the " + sym + " matrix to be a list of " + n + " entries" + (n == 3 ? " (x, y, z)" : "") + ", got "
                             + (row instanceof ListNode l ? "a list of " + l.items().size() : row.kind()));
-                for (int c = 0; c < 3; c++) {
+                for (int c = 0; c < n; c++) {
                     at[r][c] = exprScalar(cols.items().get(c), "a " + sym + " entry");
                     g[r][c] = coefficient(cols.items().get(c), "a " + sym + " entry");
-                    v[r][c] = finiteAtDefaults(g[r][c], at[r][c], 0, sym + "_" + "xyz".charAt(r) + "xyz".charAt(c));
+                    v[r][c] = finiteAtDefaults(g[r][c], at[r][c], 0, sym + "_" + label(r, ens) + label(c, ens));
                 }
             }
-            for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) {
+            for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) {
                 Complex d = v[r][c].minus(v[c][r].conj());
                 if (d.abs() > TOL * Math.max(1, v[r][c].abs()))
-                    throw new FileError(at[r][c].loc(), "the " + sym + " matrix of ensemble " + ens + " is not Hermitian at the defaults: " + sym + "_" + "xyz".charAt(r) + "xyz".charAt(c)
-                            + " = " + v[r][c] + " but conj(" + sym + "_" + "xyz".charAt(c) + "xyz".charAt(r) + ") = " + v[c][r].conj() + " (" + sym + " must equal its conjugate transpose)");
+                    throw new FileError(at[r][c].loc(), "the " + sym + " matrix of ensemble" + (ens.size() > 1 ? "s " + ens : " " + ens.get(0)) + " is not Hermitian at the defaults: " + sym + "_" + label(r, ens) + label(c, ens)
+                            + " = " + v[r][c] + " but conj(" + sym + "_" + label(c, ens) + label(r, ens) + ") = " + v[c][r].conj() + " (" + sym + " must equal its conjugate transpose)");
             }
             return g;
+        }
+
+        /** x, y, z for one ensemble; (i,x) for row k of a matrix over several. */
+        private static String label(int k, List<Integer> ens) {
+            return ens.size() == 1 ? String.valueOf("xyz".charAt(k)) : "(" + ens.get(k / 3) + "," + "xyz".charAt(k % 3) + ")";
         }
 
         /** Paper Eq. 18 with γ^{jj} = diag and γ^{j≠k} = off on one ensemble (Model.Builder.spinChannel). */

@@ -164,6 +164,6 @@ public final class AttractorClassifier {
             spins.set(0, new InitialState.SpinState(f.theta() + 1e-3, f.phi()));
             return new InitialState(spins, s.boson());
         }
-        return new InitialState(spins, new InitialState.BosonState(s.boson().alpha() + 1e-3));
+        return new InitialState(spins, s.boson().displaced(1e-3));
     }
 }

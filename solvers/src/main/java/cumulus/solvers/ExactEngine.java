@@ -134,11 +134,12 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     /**
      * Columns: t, the observables, C_diag, C_all, {@code <name>_sq} = ⟨O²⟩ for every observable,
      * then the space's extra columns ({@code top_fock} with a boson, {@code spin_j_max} for ⊕_j).
-     * Periodic schedules (Eq. 13) are integrated span by span with each segment's generator.
+     * Periodic schedules (Eq. 13) are integrated span by span with each segment's generator;
+     * coefficients in t by {@link SmoothDynamics}.
      */
     @Override
     public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
-        requireNoTime(model, "dynamics");
+        if (model.dependsOnTime()) return SmoothDynamics.evolve(model, parameters, initial, tEnd, dt);
         LiouvillianSpace space = Spaces.of(model, parameters);
         List<String> warnings = new ArrayList<>(space.warnings());
         List<DMatrixSparseCSC> gens = generators(space, parameters, warnings);
@@ -172,14 +173,15 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     }
 
     /**
-     * The exact engines (spectrum, steady state, dynamics, Floquet) take constant or piecewise-constant
-     * (schedule) generators only; one message for every engine that cannot honour a coefficient in t,
-     * so that none ever evaluates it at t = 0.
+     * Spectrum and steady state are properties of one time-independent generator; a coefficient in
+     * t has neither. One message for both, so that neither ever evaluates the drive at t = 0; the
+     * exact dynamics ({@link SmoothDynamics}) and the Floquet map (with a schedule giving the period)
+     * take such models.
      */
     public static void requireNoTime(Model model, String what) {
         if (model.dependsOnTime()) throw new ModelException("model " + model.name()
-                + " has coefficients that depend on t continuously: the exact " + what + " takes constant or piecewise-constant (schedule) drives only; "
-                + "integrate it with a mean-field or cumulant method (meanfield, cumulant2, cumulant3), or write the drive as a schedule");
+                + " has coefficients that depend on t: it has no time-independent " + what + "; "
+                + "use 'cumulus evolve' (any method), or 'cumulus floquet' with a schedule whose duration is the drive's period");
     }
 
     /** Adds SPEC.md's truncation warning when the top Fock state holds more than {@link #FOCK_TOLERANCE}. */

@@ -34,15 +34,16 @@ public final class Derivation {
             found.add(m);
             queue.add(m);
         }
-        while (!queue.isEmpty()) {
-            OpMono u = queue.poll();
-            Poly r = eng.cumulantRhs(u);
-            List<OpMono> needed = new ArrayList<>(eng.subBlocks(u));
-            for (String a : r.atomNames()) {
-                OpMono m = eng.multiset(a);
-                if (m != null) needed.add(m);
+        close(eng, found, queue);
+        // first moments that close exactly (linear equations) need no cumulant; a closure of order >= 2
+        // still evolves the second cumulants K(a,b) of every pair of observables, so that cumulant2/3
+        // print their K and C columns
+        if (order >= 2 && found.stream().allMatch(m -> m.degree() < 2)) {
+            for (int a = 0; a < h.letters.count; a++) for (int b = a; b < h.letters.count; b++) {
+                OpMono m = OpMono.ofLetters(h.letters.count, List.of(a, b));
+                if (found.add(m)) queue.add(m);
             }
-            for (OpMono m : needed) if (found.add(m)) queue.add(m);
+            close(eng, found, queue);
         }
         List<OpMono> sorted = new ArrayList<>(found);
         sorted.sort(null);
@@ -56,6 +57,20 @@ public final class Derivation {
             rhs.add(r);
         }
         return new EquationSystem(model.name(), order, names, orders, parameterNames(model, rhs, names), rhs);
+    }
+
+    /** Adds every cumulant the right-hand sides of the queued ones need, until none is missing. */
+    private static void close(CumulantEngine eng, Set<OpMono> found, Deque<OpMono> queue) {
+        while (!queue.isEmpty()) {
+            OpMono u = queue.poll();
+            Poly r = eng.cumulantRhs(u);
+            List<OpMono> needed = new ArrayList<>(eng.subBlocks(u));
+            for (String a : r.atomNames()) {
+                OpMono m = eng.multiset(a);
+                if (m != null) needed.add(m);
+            }
+            for (OpMono m : needed) if (found.add(m)) queue.add(m);
+        }
     }
 
     /** Parameter names must not collide with the unknowns' names (m1x, x, p, K(...)) or N's role. */

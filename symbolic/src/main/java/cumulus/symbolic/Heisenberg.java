@@ -25,7 +25,10 @@ import java.util.List;
  */
 public final class Heisenberg {
     private record JumpChannel(Poly rate, OpPoly<Poly> l, OpPoly<Poly> ldag, OpPoly<Poly> ldagl) { }
-    private record GammaChannel(int ensemble, Poly[][] gamma) { }
+    /** A Γ channel: row/column k acts on S^{k % 3} of ensemble {@code ensembles[k]} (Γ across ensembles, Eq. 4 generalised). */
+    private record GammaChannel(int[] ensembles, Poly[][] gamma) {
+        int ensemble() { return ensembles[0]; }
+    }
     private record LocalChannel(int ensemble, Poly rate, QI[] jump) { }
     private final List<LocalChannel> locals = new ArrayList<>();
     private final List<GammaChannel> localGammas = new ArrayList<>();
@@ -49,15 +52,18 @@ public final class Heisenberg {
                 OpPoly<Poly> l = convert(j.operator()), ld = l.adjoint();
                 jumps.add(new JumpChannel(ExprConverter.toPoly(j.rate()), l, ld, ld.times(l)));
             } else if (d instanceof Dissipator.GammaMatrix g) {
-                Poly[][] m = new Poly[3][3];
-                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = ExprConverter.toPoly(g.get(a, b));
-                gammas.add(new GammaChannel(g.ensemble(), m));
+                int n = g.size();
+                Poly[][] m = new Poly[n][n];
+                for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) m[a][b] = ExprConverter.toPoly(g.get(a, b));
+                int[] ens = new int[n];
+                for (int k = 0; k < n; k++) ens[k] = g.ensembleOf(k);
+                gammas.add(new GammaChannel(ens, m));
             } else if (d instanceof Dissipator.Local l) {
                 locals.add(new LocalChannel(l.ensemble(), ExprConverter.toPoly(l.rate()), LocalDissipation.jump(l.process())));
             } else if (d instanceof Dissipator.LocalGamma g) {
                 Poly[][] m = new Poly[3][3];
                 for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) m[a][b] = ExprConverter.toPoly(g.get(a, b));
-                localGammas.add(new GammaChannel(g.ensemble(), m));
+                localGammas.add(new GammaChannel(new int[]{g.ensemble(), g.ensemble(), g.ensemble()}, m));
             }
         }
     }
@@ -103,9 +109,9 @@ public final class Heisenberg {
         }
         for (GammaChannel g : gammas) {
             OpPoly<Poly> t = algebra.zero();
-            for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+            for (int a = 0; a < g.gamma.length; a++) for (int b = 0; b < g.gamma.length; b++) {
                 if (g.gamma[a][b].isZero()) continue;
-                OpPoly<Poly> sa = algebra.letter(letters.spin(g.ensemble, a)), sb = algebra.letter(letters.spin(g.ensemble, b));
+                OpPoly<Poly> sa = algebra.letter(letters.spin(g.ensembles[a], a % 3)), sb = algebra.letter(letters.spin(g.ensembles[b], b % 3));
                 OpPoly<Poly> term = sb.times(o).times(sa).minus(sb.times(sa).anticommutator(o).scale(Poly.constant(QI.HALF)));
                 t = t.plus(term.scale(g.gamma[a][b]));
             }
@@ -115,7 +121,7 @@ public final class Heisenberg {
         if (!locals.isEmpty() || !localGammas.isEmpty()) {
             if (localAlgebra == null) localAlgebra = new LocalDissipation(algebra, letters);
             for (LocalChannel c : locals) r = r.plus(localAlgebra.adjoint(c.ensemble, c.jump, o).scale(c.rate));
-            for (GammaChannel g : localGammas) r = r.plus(localAlgebra.adjoint(g.ensemble, g.gamma, o));
+            for (GammaChannel g : localGammas) r = r.plus(localAlgebra.adjoint(g.ensemble(), g.gamma, o));
         }
         return r;
     }

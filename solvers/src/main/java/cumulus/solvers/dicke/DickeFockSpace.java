@@ -4,6 +4,8 @@ import cumulus.api.InitialState;
 import cumulus.api.Model;
 import cumulus.solvers.space.CMatrix;
 import cumulus.solvers.space.HermitianBasis;
+import cumulus.solvers.space.InitialStates;
+import cumulus.solvers.space.MatrixMarket;
 import cumulus.solvers.space.LiouvillianSpace;
 import cumulus.solvers.space.Moments;
 import cumulus.solvers.space.ProductStates;
@@ -71,23 +73,26 @@ public final class DickeFockSpace implements LiouvillianSpace {
         return Liouvillian.assemble(new NumericModel(base.model(), values)).matrix();
     }
 
+    /**
+     * The product of each ensemble's collective state and the boson state ({@link InitialStates}; a
+     * thermal boson is a mixture), or the density matrix of a Matrix Market file ({@link MatrixMarket}).
+     */
     @Override public double[] initialState(InitialState init, List<String> warnings) {
         HilbertSpace space = base.space();
+        if (init.densityMatrixFile() != null) {
+            double[][][] rho = MatrixMarket.density(java.nio.file.Path.of(init.densityMatrixFile()), space.dimension());
+            return basis.coordinates(rho[0], rho[1]);
+        }
         if (init.spins().size() != space.ensembles())
             throw new cumulus.api.ModelException("initial state has " + init.spins().size() + " spin states but the model has " + space.ensembles() + " ensembles");
         double[] pr = {1}, pi = {0};
         for (InitialState.SpinState s : init.spins()) {
-            double[][] a = ProductStates.spinCoherent(space.spins(), s.theta(), s.phi());
+            double[][] a = InitialStates.spin(space.spins(), s);
             double[][] k = ProductStates.kron(pr, pi, a[0], a[1]);
             pr = k[0];
             pi = k[1];
         }
-        if (space.hasBoson()) {
-            double alpha = init.boson() == null ? 0 : init.boson().alpha();
-            double[][] k = ProductStates.kron(pr, pi, ProductStates.boson(space.cutoff(), alpha, warnings), new double[space.cutoff()]);
-            pr = k[0];
-            pi = k[1];
-        }
+        if (space.hasBoson()) return InitialStates.mixture(basis, pr, pi, InitialStates.boson(space.cutoff(), init.boson(), warnings));
         return ProductStates.pure(basis, pr, pi);
     }
 

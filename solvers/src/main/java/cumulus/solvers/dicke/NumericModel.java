@@ -75,11 +75,11 @@ public final class NumericModel {
                 sandwiches.add(new Sandwich(l.scale(rate), ld));
                 g = g.plus(ld.times(l).scale(rate));
             } else if (dis instanceof Dissipator.GammaMatrix gm) {
-                CMatrix[] sa = {
-                        space.operator(new Op.Spin(gm.ensemble(), Op.Component.X)),
-                        space.operator(new Op.Spin(gm.ensemble(), Op.Component.Y)),
-                        space.operator(new Op.Spin(gm.ensemble(), Op.Component.Z))};
-                for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) {
+                // rows (i, a): S_i^a of each listed ensemble (Γ across ensembles)
+                Op.Component[] xyz = {Op.Component.X, Op.Component.Y, Op.Component.Z};
+                CMatrix[] sa = new CMatrix[gm.size()];
+                for (int a = 0; a < sa.length; a++) sa[a] = space.operator(new Op.Spin(gm.ensembleOf(a), xyz[a % 3]));
+                for (int a = 0; a < sa.length; a++) for (int b = 0; b < sa.length; b++) {
                     Complex gab = gm.get(a, b).evaluate(v).times(1 / s);
                     if (gab.abs() == 0) continue;
                     sandwiches.add(new Sandwich(sa[a].scale(gab), sa[b]));

@@ -7,6 +7,7 @@ import cumulus.api.Model;
 import cumulus.api.ModelException;
 import cumulus.api.Schedule;
 import cumulus.solvers.ExactEngine;
+import cumulus.solvers.SmoothGenerator;
 import cumulus.solvers.Spaces;
 import cumulus.solvers.StateRows;
 import cumulus.api.InitialState;
@@ -48,24 +49,45 @@ public final class FloquetEngine implements FloquetSolver {
 
     public FloquetEngine(Route route) { this.route = route; }
 
-    /** The one-period problem: per segment its duration and generator, on one space. */
-    public record Periodic(double[] durations, List<DMatrixSparseCSC> generators, LiouvillianSpace space, List<String> warnings) {
+    /**
+     * The one-period problem on one space: per segment its duration and generator, or, for
+     * coefficients that depend on t, the smooth generator L(t) ({@link SmoothGenerator}; then
+     * {@code generators} are its constant parts, which the symmetry blocks must respect).
+     */
+    public record Periodic(double[] durations, List<DMatrixSparseCSC> generators, LiouvillianSpace space, List<String> warnings,
+                           SmoothGenerator smooth) {
         public double period() {
             double p = 0;
             for (double d : durations) p += d;
             return p;
         }
+
+        /** U_F on the coordinates {@code idx} of an invariant block (all coordinates for null), applied matrix-free. */
+        public LinearMap map(int[] idx) {
+            if (smooth != null) return new SmoothPropagator(idx == null ? smooth : smooth.restrict(idx), durations);
+            return oneperiod(idx == null ? generators : generators.stream().map(m -> SymmetryBlocks.restrict(m, idx)).toList(), durations);
+        }
     }
 
     public static Periodic assemble(Model model, Map<String, Double> parameters) {
         Schedule s = model.schedule();
-        ExactEngine.requireNoTime(model, "Floquet map");
+        if (s == null && model.dependsOnTime())
+            throw new ModelException("model " + model.name() + " depends on t but has no schedule: the Floquet map needs the drive's period; "
+                    + "add a one-segment schedule '- {duration: T, set: {on: 1}}' whose duration is the period of the drive");
         if (s == null) throw new ModelException("model " + model.name() + " has no periodic schedule: floquet needs a periodic model such as dicke-floquet or kerr-floquet (use 'cumulus spectrum' for a time-independent one)");
         double[] durations = s.durations(parameters);
+        if (model.dependsOnTime()) {
+            double period = 0;
+            for (double d : durations) period += d;
+            SmoothGenerator g = SmoothGenerator.of(model, parameters, period);
+            List<String> warnings = new ArrayList<>(g.space().warnings());
+            for (String w : g.warnings()) if (!warnings.contains(w)) warnings.add(w);
+            return new Periodic(durations, g.matrices(), g.space(), warnings, g);
+        }
         LiouvillianSpace space = Spaces.of(model, parameters);
         List<String> warnings = new ArrayList<>(space.warnings());
         List<DMatrixSparseCSC> gens = ExactEngine.generators(space, parameters, warnings);
-        return new Periodic(durations, gens, space, warnings);
+        return new Periodic(durations, gens, space, warnings, null);
     }
 
     @Override
@@ -81,10 +103,14 @@ public final class FloquetEngine implements FloquetSolver {
         List<String> routes = new ArrayList<>();
         // blocks are independent: solve them concurrently (2 cores here)
         List<List<Candidate>> perBlock = blocks.parallelStream().map(idx -> {
-            List<DMatrixSparseCSC> sub = mats.stream().map(m -> SymmetryBlocks.restrict(m, idx)).toList();
             boolean dense = useDense(idx.length);
             int want = Math.min(idx.length, nWanted + 1);
-            List<LargestModulusEigen.Pair> pairs = dense ? denseBlock(sub, p.durations(), want) : matrixFreeBlock(sub, p.durations(), want);
+            List<LargestModulusEigen.Pair> pairs;
+            if (p.smooth() != null) pairs = dense ? denseBlock(p.map(idx), idx.length, want) : matrixFreeBlock(p.map(idx), idx.length, want);
+            else {
+                List<DMatrixSparseCSC> sub = mats.stream().map(m -> SymmetryBlocks.restrict(m, idx)).toList();
+                pairs = dense ? denseBlock(sub, p.durations(), want) : matrixFreeBlock(p.map(idx), idx.length, want);
+            }
             return pairs.stream().map(pr -> new Candidate(pr, idx)).toList();
         }).toList();
         for (List<Candidate> c : perBlock) all.addAll(c);
@@ -121,7 +147,9 @@ public final class FloquetEngine implements FloquetSolver {
         if (space.truncated()) topOverPeriod = Math.max(topOverPeriod, maxTopFockOverPeriod(p, x));
         if (space.truncated() && topOverPeriod > FOCK_TOLERANCE && top <= FOCK_TOLERANCE)
             warnings.add(String.format("top Fock state population reaches %.3g during the period (%.3g at t = nT): raise the cutoff, the Floquet gap is not converged", topOverPeriod, top));
-        String method = space.description() + ": U_F = product of segment exponentials; symmetry blocks " + routes;
+        String method = space.description() + (p.smooth() != null
+                ? ": U_F = time-ordered propagator of the smooth L(t) (Dormand-Prince 8(5,3), rtol 1e-12, applied to each vector); symmetry blocks "
+                : ": U_F = product of segment exponentials; symmetry blocks ") + routes;
         return new FloquetResult(model.name(), parameters, space.dimension(), p.period(), mus, gap,
                 mo.expectations(v), mo.cumulants(v), space.truncated() ? topOverPeriod : Double.NaN,
                 method, (System.nanoTime() - t0) * 1e-9, warnings);
@@ -131,6 +159,18 @@ public final class FloquetEngine implements FloquetSolver {
     private static double maxTopFockOverPeriod(Periodic p, double[] x0) {
         double[] x = x0.clone();
         double top = 0;
+        if (p.smooth() != null) {
+            SmoothPropagator u = new SmoothPropagator(p.smooth(), p.durations());
+            double start = 0;
+            for (int k = 0; k < p.durations().length; k++) {
+                for (int i = 0; i < 8; i++) {
+                    x = u.propagate(x, k, start + p.durations()[k] * i / 8, start + p.durations()[k] * (i + 1) / 8);
+                    top = Math.max(top, p.space().topFock(x));
+                }
+                start += p.durations()[k];
+            }
+            return top;
+        }
         for (int k = 0; k < p.generators().size(); k++) {
             ExpmAction step = new ExpmAction(p.generators().get(k), p.durations()[k] / 8);
             for (int i = 0; i < 8; i++) {
@@ -155,7 +195,7 @@ public final class FloquetEngine implements FloquetSolver {
         if (periods < 1) throw new ModelException("the number of periods must be at least 1, got " + periods);
         Periodic p = assemble(model, parameters);
         List<String> warnings = new ArrayList<>(p.warnings());
-        LinearMap uf = oneperiod(p.generators(), p.durations());
+        LinearMap uf = p.map(null);
         double[] x = p.space().initialState(initial, warnings), y = new double[x.length];
         StateRows rows = new StateRows(p.space());
         for (int n = 0; n <= periods; n++) {
@@ -190,9 +230,21 @@ public final class FloquetEngine implements FloquetSolver {
         };
     }
 
-    private static List<LargestModulusEigen.Pair> matrixFreeBlock(List<DMatrixSparseCSC> gens, double[] durations, int want) {
-        int n = gens.get(0).numRows;
-        return LargestModulusEigen.compute(oneperiod(gens, durations), n, want, 1e-12, 600, null);
+    private static List<LargestModulusEigen.Pair> matrixFreeBlock(LinearMap uf, int n, int want) {
+        return LargestModulusEigen.compute(uf, n, want, 1e-12, 600, null);
+    }
+
+    /** U_F formed column by column from its action on the unit vectors (a smooth L(t) has no segment exponentials). */
+    private static List<LargestModulusEigen.Pair> denseBlock(LinearMap uf, int n, int want) {
+        DMatrixRMaj u = new DMatrixRMaj(n, n);
+        double[] e = new double[n], col = new double[n];
+        for (int j = 0; j < n; j++) {
+            e[j] = 1;
+            uf.apply(e, col);
+            e[j] = 0;
+            for (int i = 0; i < n; i++) u.set(i, j, col[i]);
+        }
+        return eigenpairs(u, want);
     }
 
     private static List<LargestModulusEigen.Pair> denseBlock(List<DMatrixSparseCSC> gens, double[] durations, int want) {
@@ -203,6 +255,12 @@ public final class FloquetEngine implements FloquetSolver {
             CommonOps_DDRM.mult(DenseExpm.expm(a, durations[k]), u, tmp);
             DMatrixRMaj sw = u; u = tmp; tmp = sw;
         }
+        return eigenpairs(u, want);
+    }
+
+    /** The {@code want} eigenvalues of largest modulus of a dense U_F, with eigenvectors for the real ones. */
+    private static List<LargestModulusEigen.Pair> eigenpairs(DMatrixRMaj u, int want) {
+        int n = u.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
         if (!eig.decompose(u.copy())) throw new IllegalStateException("dense eigen-decomposition of U_F failed");
         List<Complex> values = new ArrayList<>();

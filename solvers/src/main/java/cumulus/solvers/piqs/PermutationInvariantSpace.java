@@ -108,10 +108,13 @@ public final class PermutationInvariantSpace implements LiouvillianSpace {
         return PiqsLiouvillian.assemble(base.model(), values).matrix();
     }
 
-    /** A spin-coherent product state lives in the j = N/2 block. */
+    /** A spin-coherent, Dicke |N/2, M⟩ or twisted state lives in the j = N/2 block. */
     @Override public double[] initialState(InitialState initial, List<String> warnings) {
+        if (initial.densityMatrixFile() != null)
+            throw new cumulus.api.ModelException("initial state file:" + initial.densityMatrixFile() + ": a density-matrix file is read in the Dicke ⊗ Fock basis, "
+                    + "which a model with local dissipation does not use (its states are block-diagonal over the total spin j); start from up, down, coherent, dicke:M or squeezed:MU");
         InitialState.SpinState st = initial.spins().get(0);
-        double[][] amp = ProductStates.spinCoherent(sp.spins(), st.theta(), st.phi());
+        double[][] amp = cumulus.solvers.space.InitialStates.spin(sp.spins(), st);
         double[] b0 = ProductStates.pure(sp.basis(0), amp[0], amp[1]);
         double[] x = new double[sp.size()];
         System.arraycopy(b0, 0, x, sp.offset(0), b0.length);

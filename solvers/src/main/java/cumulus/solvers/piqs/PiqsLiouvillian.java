@@ -188,7 +188,7 @@ public final class PiqsLiouvillian {
                     sw.add(new CMatrix[]{l.scale(rate), ld});
                     g = g.plus(ld.times(l).scale(rate));
                 } else if (dis instanceof Dissipator.GammaMatrix gm) {
-                    if (gm.ensemble() != 1) throw new ModelException("Γ matrix on ensemble " + gm.ensemble() + ": the permutation-invariant engine has one ensemble");
+                    if (!gm.ensembles().equals(java.util.List.of(1))) throw new ModelException("Γ matrix on ensembles " + gm.ensembles() + ": the permutation-invariant engine has one ensemble");
                     CMatrix[] sa = {LocalOperators.sx(twoJ), LocalOperators.sy(twoJ), LocalOperators.sz(twoJ)};
                     for (int a = 0; a < 3; a++) for (int c = 0; c < 3; c++) {
                         Complex gab = gm.get(a, c).evaluate(v).times(1 / s);
