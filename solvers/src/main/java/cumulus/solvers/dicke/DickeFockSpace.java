@@ -7,6 +7,7 @@ import cumulus.solvers.space.HermitianBasis;
 import cumulus.solvers.space.LiouvillianSpace;
 import cumulus.solvers.space.Moments;
 import cumulus.solvers.space.ProductStates;
+import cumulus.solvers.space.StateOperator;
 import org.ejml.data.DMatrixSparseCSC;
 
 import java.util.ArrayList;
@@ -56,6 +57,9 @@ public final class DickeFockSpace implements LiouvillianSpace {
     @Override public double[] traceFunctional() { return basis.traceFunctional(); }
     @Override public int traceAnchor() { return basis.diag(0); }
     @Override public Moments moments() { return moments; }
+    @Override public StateOperator operator(cumulus.api.OpSum operator) {
+        return new StateOperator(List.of(basis), new int[]{0}, List.of(base.operator(operator)), basis.size());
+    }
     public HilbertSpace hilbertSpace() { return base.space(); }
     public HermitianBasis basis() { return basis; }
 
