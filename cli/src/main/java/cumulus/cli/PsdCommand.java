@@ -39,6 +39,12 @@ final class PsdCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json, csv or text (default ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = "--peaks", description = "also list the peaks of S (position, height, half width) beside the nearest leading eigenvalue of 'spectrum' (half width = -Re lambda)")
+    boolean peaks;
+
+    @Option(names = "--count", defaultValue = "12", description = "with --peaks: how many leading eigenvalues to match (default ${DEFAULT-VALUE})")
+    int count;
+
     @Option(names = "--plot", description = "also draw S(omega) into this PNG file")
     Path plot;
 
@@ -50,10 +56,17 @@ final class PsdCommand implements Callable<Integer> {
     @Override public Integer call() {
         ModelOptions.Resolved r = model.resolve();
         double[] w = frequencies(omega);
-        PowerSpectrumResult s = r.cumulus().powerSpectrum(r.model(), r.parameters(), a, b, w, method);
+        PowerSpectrumResult s = r.cumulus().powerSpectrum(r.model(), r.parameters(), a, b, w, method, peaks ? Math.max(count, 2) : 0);
         Output.warnings(spec.commandLine().getErr(), s.warnings());
         String text = switch (format) {
             case csv -> {
+                if (peaks) {
+                    StringBuilder pk = new StringBuilder("omega,height,half_width,lambda_re,lambda_im\n");
+                    for (PowerSpectrumResult.Peak p : s.peaks())
+                        pk.append(p.omega()).append(',').append(p.height()).append(',').append(p.halfWidth()).append(',')
+                                .append(p.eigenvalue() == null ? "" : p.eigenvalue().re()).append(',').append(p.eigenvalue() == null ? "" : p.eigenvalue().im()).append('\n');
+                    yield pk.toString();
+                }
                 StringBuilder sb = new StringBuilder(s.real() ? "omega,S\n" : "omega,re,im\n");
                 for (int i = 0; i < w.length; i++) {
                     sb.append(s.omega()[i]).append(',').append(s.re()[i]);
@@ -82,6 +95,19 @@ final class PsdCommand implements Callable<Integer> {
                 o.put("convention", "S(omega) = int dtau e^{-i omega tau} <A(tau)B(0)>; " + s.steadyPartNote());
                 o.put("mean_a", Output.complex(s.meanA()));
                 o.put("mean_b", Output.complex(s.meanB()));
+                if (peaks) {
+                    List<Object> ps = new ArrayList<>();
+                    for (PowerSpectrumResult.Peak p : s.peaks()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("omega", Output.num(p.omega()));
+                        m.put("height", Output.num(p.height()));
+                        m.put("half_width", Output.num(p.halfWidth()));
+                        m.put("eigenvalue", p.eigenvalue() == null ? null : Output.complex(p.eigenvalue()));
+                        m.put("minus_re_lambda", p.eigenvalue() == null ? null : Output.num(-p.eigenvalue().re()));
+                        ps.add(m);
+                    }
+                    o.put("peaks", ps);
+                }
                 yield Output.json(Output.close(o, s.method(), s.seconds(), s.warnings())) + "\n";
             }
             case text -> {
@@ -90,6 +116,12 @@ final class PsdCommand implements Callable<Integer> {
                 for (int i = 0; i < w.length; i++)
                     sb.append(String.format(java.util.Locale.ROOT, s.real() ? "  %12.6f  %+.12e%n" : "  %12.6f  %+.12e %+.12ei%n",
                             s.omega()[i], s.re()[i], s.im()[i]));
+                if (peaks) {
+                    sb.append("peaks (omega, height, half width; nearest eigenvalue lambda, -Re lambda):\n");
+                    for (PowerSpectrumResult.Peak p : s.peaks())
+                        sb.append(String.format(java.util.Locale.ROOT, "  %12.6f  %.6e  %.6e   %s  %s%n", p.omega(), p.height(), p.halfWidth(),
+                                p.eigenvalue(), p.eigenvalue() == null ? "-" : String.format(java.util.Locale.ROOT, "%.6e", -p.eigenvalue().re())));
+                }
                 yield sb.toString();
             }
         };

@@ -49,6 +49,16 @@ class CorrelateAndPsdCommandTest {
         assertEquals("omega,re,im", csv.out().lines().findFirst().orElse(""));
     }
 
+    /** --peaks: each peak with omega, height, half_width and the nearest eigenvalue; btc N = 16, omega_x = 2 has its largest peak at 0. */
+    @Test
+    void psdPeaksStandBesideTheEigenvalues() throws Exception {
+        JsonNode j = json(run("psd", "btc", "--set", "N=16,omega_x=2", "--a", "m1x", "--b", "m1x", "--omega", "-0.2:0.2:9", "--peaks", "--count", "4", "--format", "json"));
+        JsonNode p = j.get("peaks");
+        assertEquals(1, p.size());
+        for (String f : new String[]{"omega", "height", "half_width", "eigenvalue", "minus_re_lambda"}) assertTrue(p.get(0).has(f), "missing " + f);
+        assertEquals(p.get(0).get("minus_re_lambda").asDouble(), p.get(0).get("half_width").asDouble(), 2e-3 * p.get(0).get("minus_re_lambda").asDouble());
+    }
+
     @Test
     void badObservableOrFrequencyListIsOneLineExit2() {
         CommandLineContractTest.Run r = run("psd", "btc", "--a", "m3x", "--b", "m1x", "--omega", "0,1");

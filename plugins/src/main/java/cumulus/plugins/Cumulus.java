@@ -121,8 +121,17 @@ public final class Cumulus {
     /** The power spectrum S_AB(ω) (QuTiP's convention, steady part removed) by {@code method}: exact. */
     public cumulus.api.PowerSpectrumResult powerSpectrum(Model model, java.util.Map<String, Double> parameters, String a, String b,
                                                          double[] omega, String method) {
+        return powerSpectrum(model, parameters, a, b, omega, method, 0);
+    }
+
+    /**
+     * The same, with {@code peakEigenvalues} &gt; 0 also the peaks of S (position, height, half width) beside the nearest
+     * of that many leading eigenvalues of the exact Liouvillian spectrum.
+     */
+    public cumulus.api.PowerSpectrumResult powerSpectrum(Model model, java.util.Map<String, Double> parameters, String a, String b,
+                                                         double[] omega, String method, int peakEigenvalues) {
         return switch (method) {
-            case "exact" -> cumulus.solvers.correlation.ExactCorrelations.spectrum(model, parameters, a, b, omega);
+            case "exact" -> cumulus.solvers.correlation.ExactCorrelations.spectrum(model, parameters, a, b, omega, peakEigenvalues);
             default -> throw new ModelException("unknown power-spectrum method '" + method + "': available methods are " + String.join(", ", powerSpectrumMethods()));
         };
     }

@@ -41,6 +41,14 @@ public final class ExactCorrelations {
     }
 
     public static PowerSpectrumResult spectrum(Model model, Map<String, Double> parameters, String a, String b, double[] omega) {
+        return spectrum(model, parameters, a, b, omega, 0);
+    }
+
+    /**
+     * With {@code peakEigenvalues} &gt; 0, also the peaks of S ({@link Peaks}: needs ascending frequencies) beside the
+     * nearest of that many leading Liouvillian eigenvalues of the exact {@code spectrum}.
+     */
+    public static PowerSpectrumResult spectrum(Model model, Map<String, Double> parameters, String a, String b, double[] omega, int peakEigenvalues) {
         requireStatic(model, "power spectrum");
         if (omega.length == 0) throw new ModelException("--omega is empty: give W1,W2,... or a:b:n");
         for (double w : omega) if (!Double.isFinite(w)) throw new ModelException("--omega must be finite numbers, got " + w);
@@ -49,9 +57,20 @@ public final class ExactCorrelations {
         LiouvillianSpace space = Spaces.of(model, parameters);
         admit(space, "power spectrum of " + model.name(), true);
         Regression r = Regression.of(space);
-        Regression.Spectrum s = r.spectrum(oa, ob, omega);
+        Regression.Evaluator ev = r.evaluator(oa, ob);
+        Regression.Spectrum s = r.spectrum(ev, omega);
+        List<PowerSpectrumResult.Peak> peaks = List.of();
+        List<String> warnings = new ArrayList<>(space.warnings());
+        if (peakEigenvalues > 0) {
+            for (int i = 1; i < omega.length; i++)
+                if (!(omega[i] > omega[i - 1])) throw new ModelException("--peaks needs ascending frequencies in --omega, got " + omega[i - 1] + " then " + omega[i]);
+            List<cumulus.api.Complex> eig = new ExactEngine().spectrum(model, parameters, peakEigenvalues).eigenvalues();
+            double[] f = new double[omega.length];
+            for (int i = 0; i < f.length; i++) f[i] = s.real() ? s.re()[i] : Math.hypot(s.re()[i], s.im()[i]);
+            peaks = Peaks.find(omega, f, w -> { cumulus.api.Complex c = ev.at(w); return s.real() ? c.re() : c.abs(); }, eig);
+        }
         return new PowerSpectrumResult(model.name(), parameters, a, b, s.omega(), s.re(), s.im(), s.real(), s.meanA(), s.meanB(),
-                s.method(), (System.nanoTime() - t0) / 1e9, space.warnings());
+                s.method(), (System.nanoTime() - t0) / 1e9, warnings, peaks);
     }
 
     /** Refuses what would not fit: the steady-state LU, and for spectra the 2n-unknown factor of L − iω. */

@@ -127,26 +127,56 @@ public final class Regression {
     public record Spectrum(double[] omega, double[] re, double[] im, boolean real, Complex meanA, Complex meanB, String method) { }
 
     /** The power spectrum S_AB(ω) at the given frequencies (see the class comment). */
-    public Spectrum spectrum(OpSum a, OpSum b, double[] omega) {
-        StateOperator opA = space.operator(a), opB = space.operator(b);
-        double[][] fa = opA.traceFunctional(), fb = opB.traceFunctional();
-        Complex meanA = StateOperator.trace(fa, rho, null), meanB = StateOperator.trace(fb, rho, null);
-        boolean real = sameOperator(opA, opB.adjoint());
-        double[][] yb = opB.leftTimes(rho, null);    // Bρ
-        subtract(yb, meanB);
-        double[][] ya = real ? null : opA.rightTimes(rho, null); // ρA
-        if (ya != null) subtract(ya, meanA);
+    public Spectrum spectrum(OpSum a, OpSum b, double[] omega) { return spectrum(evaluator(a, b), omega); }
+
+    /** The same with a prepared evaluator. */
+    public Spectrum spectrum(Evaluator e, double[] omega) {
         double[] re = new double[omega.length], im = new double[omega.length];
-        List<Solver> solvers = new ArrayList<>();
-        for (int[] blk : blocks) {
-            boolean reach = touches(blk, yb) || (ya != null && touches(blk, ya));
-            if (reach) solvers.add(new Solver(blk));
-        }
         Stage stage = new Stage("power spectrum at " + omega.length + " frequencies");
         for (int w = 0; w < omega.length; w++) {
+            Complex c = e.at(omega[w]);
+            re[w] = c.re();
+            im[w] = c.im();
+            stage.update((w + 1.0) / omega.length, "frequency " + (w + 1) + " of " + omega.length);
+        }
+        stage.done(omega.length + " frequencies");
+        return new Spectrum(omega.clone(), re, im, e.real, e.meanA, e.meanB, e.method());
+    }
+
+    /** S_AB at single frequencies, the right-hand sides and block orderings prepared once. */
+    public Evaluator evaluator(OpSum a, OpSum b) { return new Evaluator(a, b); }
+
+    public final class Evaluator {
+        final double[][] fa, fb, yb, ya;
+        final Complex meanA, meanB;
+        final boolean real;
+        final List<Solver> solvers = new ArrayList<>();
+
+        Evaluator(OpSum a, OpSum b) {
+            StateOperator opA = space.operator(a), opB = space.operator(b);
+            fa = opA.traceFunctional();
+            fb = opB.traceFunctional();
+            meanA = StateOperator.trace(fa, rho, null);
+            meanB = StateOperator.trace(fb, rho, null);
+            real = sameOperator(opA, opB.adjoint());
+            yb = opB.leftTimes(rho, null);    // Bρ
+            subtract(yb, meanB);
+            ya = real ? null : opA.rightTimes(rho, null); // ρA
+            if (ya != null) subtract(ya, meanA);
+            for (int[] blk : blocks) {
+                boolean reach = touches(blk, yb) || (ya != null && touches(blk, ya));
+                if (reach) solvers.add(new Solver(blk));
+            }
+        }
+
+        /** Whether S is real (A = B†). */
+        public boolean real() { return real; }
+
+        /** S_AB(ω). */
+        public Complex at(double omega) {
             double sr = 0, si = 0;
             for (Solver s : solvers) {
-                s.factor(omega[w]);
+                s.factor(omega);
                 double[][] z = s.solve(yb[0], yb[1]);              // (L − iω)^{-1} Q(Bρ)
                 Complex t1 = StateOperator.trace(fa, z[0], z[1]);
                 if (real) { sr += -2 * t1.re(); continue; }
@@ -155,19 +185,18 @@ public final class Regression {
                 sr += -t1.re() - t2.re();
                 si += -t1.im() - t2.im();
             }
-            re[w] = sr;
-            im[w] = si;
             if (!Double.isFinite(sr) || !Double.isFinite(si))
-                throw new NumericalException("the power spectrum is not finite at omega = " + omega[w] + " (the solve of L - i omega failed)");
-            stage.update((w + 1.0) / omega.length, "frequency " + (w + 1) + " of " + omega.length);
+                throw new NumericalException("the power spectrum is not finite at omega = " + omega + " (the solve of L - i omega failed)");
+            return new Complex(sr, si);
         }
-        stage.done(omega.length + " frequencies");
-        int unknowns = 0;
-        for (Solver s : solvers) unknowns += s.idx.length;
-        String method = "quantum regression on the " + space.description() + ": steady state by " + steadyHow
-                + "; one sparse LU of the real 2n form of L - i omega per frequency on " + solvers.size() + " invariant block(s) ("
-                + unknowns + " of " + l.numRows + " unknowns), nested-dissection ordering computed once";
-        return new Spectrum(omega.clone(), re, im, real, meanA, meanB, method);
+
+        String method() {
+            int unknowns = 0;
+            for (Solver s : solvers) unknowns += s.idx.length;
+            return "quantum regression on the " + space.description() + ": steady state by " + steadyHow
+                    + "; one sparse LU of the real 2n form of L - i omega per frequency on " + solvers.size() + " invariant block(s) ("
+                    + unknowns + " of " + l.numRows + " unknowns), nested-dissection ordering computed once";
+        }
     }
 
     private static double[] negate(double[] a) {
