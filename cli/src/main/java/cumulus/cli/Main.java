@@ -19,7 +19,7 @@ import java.util.List;
 @Command(name = "cumulus", mixinStandardHelpOptions = true, version = "cumulus 0.1.0",
         description = "Open quantum systems of collective spins and bosons: exact Lindbladians, cumulant hierarchies, time crystals.",
         subcommands = {ModelsCommand.class, SpectrumCommand.class, SteadyCommand.class, EvolveCommand.class,
-                FloquetCommand.class, ClassifyCommand.class, SweepCommand.class, DeriveCommand.class, VerifyMfCommand.class, BenchCommand.class, cumulus.cli.reproduce.ReproduceCommand.class, CommandLine.HelpCommand.class})
+                FloquetCommand.class, ClassifyCommand.class, SweepCommand.class, CorrelateCommand.class, PsdCommand.class, DeriveCommand.class, VerifyMfCommand.class, BenchCommand.class, cumulus.cli.reproduce.ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

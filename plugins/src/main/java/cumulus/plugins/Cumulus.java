@@ -119,6 +119,36 @@ public final class Cumulus {
         return cumulus.plugins.sweep.SweepMerge.merge(dirs, out);
     }
 
+    /**
+     * The steady-state two-time correlation ⟨A(τ)B(0)⟩ by the quantum regression theorem on the exact space
+     * (observables as {@code cumulus.solvers.correlation.Observables} reads them: m1x, m1+, x, m1+*m1-, ...).
+     */
+    public cumulus.api.CorrelationResult correlate(Model model, java.util.Map<String, Double> parameters, String a, String b,
+                                                   double tauEnd, double dt, boolean connected) {
+        return cumulus.solvers.correlation.ExactCorrelations.correlate(model, parameters, a, b, tauEnd, dt, connected);
+    }
+
+    /** The methods of {@link #powerSpectrum}. */
+    public Set<String> powerSpectrumMethods() { return new java.util.LinkedHashSet<>(List.of("exact")); }
+
+    /** The power spectrum S_AB(ω) (QuTiP's convention, steady part removed) by {@code method}: exact. */
+    public cumulus.api.PowerSpectrumResult powerSpectrum(Model model, java.util.Map<String, Double> parameters, String a, String b,
+                                                         double[] omega, String method) {
+        return powerSpectrum(model, parameters, a, b, omega, method, 0);
+    }
+
+    /**
+     * The same, with {@code peakEigenvalues} &gt; 0 also the peaks of S (position, height, half width) beside the nearest
+     * of that many leading eigenvalues of the exact Liouvillian spectrum.
+     */
+    public cumulus.api.PowerSpectrumResult powerSpectrum(Model model, java.util.Map<String, Double> parameters, String a, String b,
+                                                         double[] omega, String method, int peakEigenvalues) {
+        return switch (method) {
+            case "exact" -> cumulus.solvers.correlation.ExactCorrelations.spectrum(model, parameters, a, b, omega, peakEigenvalues);
+            default -> throw new ModelException("unknown power-spectrum method '" + method + "': available methods are " + String.join(", ", powerSpectrumMethods()));
+        };
+    }
+
     public SpectrumSolver spectrum(String method) { return pick(spectrum, method, "spectrum"); }
     public SteadyStateSolver steadyState(String method) { return pick(steady, method, "steady-state"); }
     public DynamicsSolver dynamics(String method) { return pick(dynamics, method, "evolution"); }

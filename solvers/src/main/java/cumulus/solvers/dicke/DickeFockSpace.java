@@ -9,6 +9,7 @@ import cumulus.solvers.space.MatrixMarket;
 import cumulus.solvers.space.LiouvillianSpace;
 import cumulus.solvers.space.Moments;
 import cumulus.solvers.space.ProductStates;
+import cumulus.solvers.space.StateOperator;
 import org.ejml.data.DMatrixSparseCSC;
 
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public final class DickeFockSpace implements LiouvillianSpace {
     @Override public double[] traceFunctional() { return basis.traceFunctional(); }
     @Override public int traceAnchor() { return basis.diag(0); }
     @Override public Moments moments() { return moments; }
+    @Override public StateOperator operator(cumulus.api.OpSum operator) {
+        return new StateOperator(List.of(basis), new int[]{0}, List.of(base.operator(operator)), basis.size());
+    }
     public HilbertSpace hilbertSpace() { return base.space(); }
     public HermitianBasis basis() { return basis; }
 

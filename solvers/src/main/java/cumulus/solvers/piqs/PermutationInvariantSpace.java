@@ -6,6 +6,7 @@ import cumulus.api.Model;
 import cumulus.solvers.space.LiouvillianSpace;
 import cumulus.solvers.space.Moments;
 import cumulus.solvers.space.ProductStates;
+import cumulus.solvers.space.StateOperator;
 import org.ejml.data.DMatrixSparseCSC;
 
 import java.util.ArrayList;
@@ -96,6 +97,17 @@ public final class PermutationInvariantSpace implements LiouvillianSpace {
     @Override public double[] traceFunctional() { return sp.traceFunctional(); }
     @Override public int traceAnchor() { return sp.offset(0) + sp.basis(0).diag(0); }
     @Override public Moments moments() { return moments; }
+    @Override public StateOperator operator(cumulus.api.OpSum operator) {
+        List<cumulus.solvers.space.HermitianBasis> bases = new ArrayList<>();
+        List<cumulus.solvers.space.CMatrix> ops = new ArrayList<>();
+        int[] offsets = new int[sp.blocks()];
+        for (int b = 0; b < sp.blocks(); b++) {
+            bases.add(sp.basis(b));
+            offsets[b] = sp.offset(b);
+            ops.add(PiqsLiouvillian.operator(operator, sp.dim(b) - 1, base.values()));
+        }
+        return new StateOperator(bases, offsets, ops, sp.size());
+    }
     public DickeBlocks blocks() { return sp; }
 
     @Override public String description() {

@@ -50,6 +50,12 @@ public interface LiouvillianSpace {
     /** Coordinates of a product initial state (SPEC.md's syntax); truncation warnings are added to {@code warnings}. */
     double[] initialState(InitialState state, List<String> warnings);
 
+    /**
+     * A collective operator (a sum of products of the model's S_i^a, a, a†, coefficients at the base values)
+     * acting on this space's states, for two-time correlations (quantum regression).
+     */
+    StateOperator operator(cumulus.api.OpSum operator);
+
     /** The model's observables on this space. */
     Moments moments();
 
