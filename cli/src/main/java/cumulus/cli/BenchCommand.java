@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60 and the local suite 20,40,100 unless given)")
     List<Integer> sizes;
 
-    @Option(names = "--peer", defaultValue = "true", negatable = true, description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
+    @Option(names = "--peer", defaultValue = "true", negatable = true, fallbackValue = "true", description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
     boolean peer;
 
     @Option(names = "--peer-timeout", defaultValue = "900", description = "seconds before a peer run is abandoned (default ${DEFAULT-VALUE})")
@@ -59,10 +59,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "2", description = "eigenvalues the timed 'spectrum' runs ask for, as 'cumulus spectrum --count' (default ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--warm", defaultValue = "true", negatable = true, description = "time the commands' engines in this process after JIT warm-up (default ${DEFAULT-VALUE})")
+    @Option(names = "--warm", defaultValue = "true", negatable = true, fallbackValue = "true", description = "time the commands' engines in this process after JIT warm-up (default ${DEFAULT-VALUE})")
     boolean warm;
 
-    @Option(names = "--process", defaultValue = "true", negatable = true, description = "time each command as a fresh process of the launcher ./cumulus, as a user runs it (default ${DEFAULT-VALUE})")
+    @Option(names = "--process", defaultValue = "true", negatable = true, fallbackValue = "true", description = "time each command as a fresh process of the launcher ./cumulus, as a user runs it (default ${DEFAULT-VALUE})")
     boolean process;
 
     @Option(names = "--process-timeout", defaultValue = "900", description = "seconds before a fresh-process run is abandoned (default ${DEFAULT-VALUE})")

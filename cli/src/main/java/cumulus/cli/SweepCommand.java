@@ -69,7 +69,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--merge", arity = "1..*", paramLabel = "DIR", description = "join the results.csv of these shard folders into --out (no MODEL, no --grid)")
     List<Path> merge;
 
-    @Option(names = "--plot", defaultValue = "true", negatable = true, description = "write DIR/sweep.png (default ${DEFAULT-VALUE})")
+    @Option(names = "--plot", defaultValue = "true", negatable = true, fallbackValue = "true", description = "write DIR/sweep.png (default ${DEFAULT-VALUE})")
     boolean plot;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
