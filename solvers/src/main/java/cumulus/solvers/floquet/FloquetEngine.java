@@ -103,10 +103,22 @@ public final class FloquetEngine implements FloquetSolver {
         List<String> routes = new ArrayList<>();
         // blocks are independent: solve them concurrently (2 cores here)
         List<List<Candidate>> perBlock = blocks.parallelStream().map(idx -> {
-            boolean dense = useDense(idx.length);
+            boolean dense = useDense(idx.length, p.smooth() != null);
             int want = Math.min(idx.length, nWanted + 1);
             List<LargestModulusEigen.Pair> pairs;
-            if (p.smooth() != null) pairs = dense ? denseBlock(p.map(idx), idx.length, want) : matrixFreeBlock(p.map(idx), idx.length, want);
+            if (p.smooth() != null) {
+                // each application integrates L(t) over a period: long for large blocks, so say how far it is
+                cumulus.solvers.sparse.Stage stage = new cumulus.solvers.sparse.Stage("Floquet map of the smooth drive, block of " + idx.length + (dense ? " (dense)" : " (Arnoldi)"));
+                LinearMap u = p.map(idx);
+                int[] applied = {0};
+                LinearMap counted = (in, out) -> {
+                    u.apply(in, out);
+                    applied[0]++;
+                    stage.update(dense ? applied[0] / (double) idx.length : Double.NaN, applied[0] + " one-period propagations");
+                };
+                pairs = dense ? denseBlock(counted, idx.length, want) : matrixFreeBlock(counted, idx.length, want);
+                stage.done(applied[0] + " one-period propagations");
+            }
             else {
                 List<DMatrixSparseCSC> sub = mats.stream().map(m -> SymmetryBlocks.restrict(m, idx)).toList();
                 pairs = dense ? denseBlock(sub, p.durations(), want) : matrixFreeBlock(p.map(idx), idx.length, want);
@@ -114,7 +126,7 @@ public final class FloquetEngine implements FloquetSolver {
             return pairs.stream().map(pr -> new Candidate(pr, idx)).toList();
         }).toList();
         for (List<Candidate> c : perBlock) all.addAll(c);
-        for (int[] idx : blocks) routes.add((useDense(idx.length) ? "dense" : "Arnoldi") + "(" + idx.length + ")");
+        for (int[] idx : blocks) routes.add((useDense(idx.length, p.smooth() != null) ? "dense" : "Arnoldi") + "(" + idx.length + ")");
         all.sort(Comparator.comparingDouble((Candidate c) -> -c.pair().value().abs()).thenComparingDouble(c -> -c.pair().value().im()));
         List<Complex> mus = new ArrayList<>();
         for (int i = 0; i < Math.min(count, all.size()); i++) mus.add(all.get(i).pair().value());
@@ -210,6 +222,15 @@ public final class FloquetEngine implements FloquetSolver {
     }
 
     private boolean useDense(int size) { return route == Route.DENSE || (route == Route.AUTO && size <= DENSE_LIMIT); }
+
+    /**
+     * A smooth drive forms U_F densely only for small blocks: each column costs a whole one-period
+     * integration, while Arnoldi needs a few dozen (N = 20, 441 unknowns: 441 against ~20).
+     */
+    private boolean useDense(int size, boolean smooth) { return smooth ? route == Route.DENSE || (route == Route.AUTO && size <= SMOOTH_DENSE_LIMIT) : useDense(size); }
+
+    /** Largest block whose U_F is formed column by column for a smooth drive (AUTO route). */
+    public static final int SMOOTH_DENSE_LIMIT = 64;
 
     private record Candidate(LargestModulusEigen.Pair pair, int[] idx) { }
 
