@@ -61,6 +61,24 @@ final class SweepBench {
                         "--threads", Integer.toString(threads[i]), "--no-plot", "--out", last.toString()));
                 local[i] = wall(cmd, null);
             }
+            // Spark local[2] against local, when the Spark engine is built (spark/cumulus-spark)
+            Path sparkLauncher = launcher.resolveSibling("spark").resolve("cumulus-spark");
+            double spark = Double.NaN;
+            boolean sparkBuilt = Files.isExecutable(sparkLauncher) && Files.isRegularFile(sparkLauncher.resolveSibling("target").resolve("cumulus-spark.jar"));
+            if (sparkBuilt) {
+                Path sp = tmp.resolve("sweep-spark");
+                spark = wall(List.of(sparkLauncher.toString(), "sweep", "btc", "--grid", GRID.get(0), "--grid", GRID.get(1), "--compute", "steady",
+                        "--engine", "spark", "--master", "local[" + cores + "]", "--no-plot", "--out", sp.toString()), null);
+                ResultsTable.Read sr = ResultsTable.read(sp.resolve(ResultsTable.FILE));
+                Map<List<Double>, Double> lc = new HashMap<>();
+                ResultsTable.Read lr = ResultsTable.read(last.resolve(ResultsTable.FILE));
+                int lcol = lr.header().indexOf("C_diag");
+                for (List<String> row : lr.rows()) lc.put(ResultsTable.key(row, 2), Double.parseDouble(row.get(lcol)));
+                double d = 0;
+                int scol = sr.header().indexOf("C_diag");
+                for (List<String> row : sr.rows()) d = Math.max(d, Math.abs(Double.parseDouble(row.get(scol)) - lc.getOrDefault(ResultsTable.key(row, 2), Double.NaN)));
+                if (sr.rows().size() != n || !(d <= 1e-9)) throw new cumulus.api.NumericalException("bench --suite sweep: the Spark engine's rows differ from the local engine's (" + sr.rows().size() + " rows, max |dC_diag| = " + d + ")");
+            }
             // the loop: every stride-th point (an interleaved shard: the same mix of sizes as the whole grid)
             Map<List<Double>, Double> sweepC = new HashMap<>();
             ResultsTable.Read r = ResultsTable.read(last.resolve(ResultsTable.FILE));
@@ -82,10 +100,13 @@ final class SweepBench {
             for (int i = 0; i < threads.length; i++)
                 out.printf(Locale.ROOT, "%-34s %-7d %-10.2f %-11.4f %-9s%n", "sweep, local engine, " + threads[i] + " thread" + (threads[i] > 1 ? "s" : ""), n, local[i], local[i] / n,
                         String.format(Locale.ROOT, "%.1fx", loopAll / local[i]));
+            if (sparkBuilt)
+                out.printf(Locale.ROOT, "%-34s %-7d %-10.2f %-11.4f %-9s%n", "sweep, Spark local[" + cores + "]", n, spark, spark / n, String.format(Locale.ROOT, "%.1fx", loopAll / spark));
             out.printf(Locale.ROOT, "%-34s %-7d %-10.2f %-11.4f %-9s%n", "shell loop of ./cumulus steady", looped, loop, loop / looped, "1.0x");
             out.printf(Locale.ROOT, "%-34s %-7d %-10.2f %-11.4f %-9s%n", "  (loop scaled to all points)", n, loopAll, loop / looped, "1.0x");
             out.printf(Locale.ROOT, "# loop measured on %d of %d points (every %d-th) and scaled; max |C_diag(loop) - C_diag(sweep)| = %.2e over them%n", looped, n, stride, maxDiff);
-            out.println("# Spark engine: not part of this build (see docs/sweeps.md)");
+            out.println(sparkBuilt ? "# Spark: spark/cumulus-spark, embedded local[" + cores + "], rows equal to the local engine's to 1e-9; its time includes Spark start-up and the Parquet copy"
+                    : "# Spark engine not built (mvn -Pspark -pl spark -am package, or run spark/cumulus-spark once): no Spark row");
             out.flush();
             if (!(maxDiff <= 1e-9)) {
                 out.println("# MISMATCH: the loop and the sweep disagree");

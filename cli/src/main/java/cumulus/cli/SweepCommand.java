@@ -69,6 +69,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--merge", arity = "1..*", paramLabel = "DIR", description = "join the results.csv of these shard folders into --out (no MODEL, no --grid)")
     List<Path> merge;
 
+    @Option(names = "--engine", defaultValue = "local", description = "local (a work-stealing pool in this JVM) or spark (the cumulus-spark module, run through spark/cumulus-spark; docs/spark.md) (default ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[*] (embedded, the default) or spark://host:7077")
+    String master;
+
     @Option(names = "--plot", defaultValue = "true", negatable = true, fallbackValue = "true", description = "write DIR/sweep.png (default ${DEFAULT-VALUE})")
     boolean plot;
 
@@ -108,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         SweepRequest r = new SweepRequest(model, mo.overrides(), grid, Compute.parse(compute), method, classifyMethod, initial, tEnd, dt, count, t, k, n);
-        LocalSweep.Summary s = cumulus.sweep(r, out);
+        LocalSweep.Summary s = cumulus.sweep(r, out, engine, master);
         if (plot) SweepPlot.write(out);
         stdout.println(String.format(Locale.ROOT, "{\"results\": \"%s\", \"points\": %d, \"skipped\": %d, \"computed\": %d, \"failed\": %d, \"seconds\": %.3f}",
                 jsonText(s.results().toString()), s.points(), s.skipped(), s.computed(), s.failed(), s.seconds()));

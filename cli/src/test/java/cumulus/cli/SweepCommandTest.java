@@ -161,6 +161,17 @@ class SweepCommandTest {
         assertEquals(2, run("sweep", "btc", "--grid", "omega_x=1:2:0", "--out", dir.resolve("y").toString()).code());
     }
 
+    @Test
+    void theSparkEngineIsNotInTheCoreJarAndSaysWhereItIs(@TempDir Path dir) {
+        CommandLineContractTest.Run r = run("sweep", "btc", "--grid", "N=3,4", "--engine", "spark", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("spark/cumulus-spark") && r.err().contains("engines here: local"), r.err());
+        assertEquals(1, r.err().trim().split("\n").length, r.err());
+        CommandLineContractTest.Run m = run("sweep", "btc", "--grid", "N=3,4", "--master", "local[2]", "--out", dir.toString());
+        assertEquals(2, m.code());
+        assertTrue(m.err().contains("--master is for --engine spark"), m.err());
+    }
+
     /** Rows without the seconds column (wall time differs between runs), sorted by their grid values. */
     private static List<List<String>> outputs(ResultsTable.Read t) {
         int sec = t.header().indexOf("seconds");

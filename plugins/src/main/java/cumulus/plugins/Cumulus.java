@@ -114,6 +114,26 @@ public final class Cumulus {
         return cumulus.plugins.sweep.LocalSweep.run(this, request, dir);
     }
 
+    /**
+     * Runs a sweep on the named engine: {@code local} (built in), or one found on the class path
+     * through {@link cumulus.plugins.sweep.SweepEngine} (e.g. {@code spark}, docs/spark.md).
+     */
+    public cumulus.plugins.sweep.LocalSweep.Summary sweep(cumulus.plugins.sweep.SweepRequest request, Path dir, String engine, String master) {
+        if (engine.equals("local")) {
+            if (master != null) throw new ModelException("--master is for --engine spark; the local engine runs in this JVM (use --threads)");
+            return sweep(request, dir);
+        }
+        List<String> found = new ArrayList<>(List.of("local"));
+        for (ClassLoader l : new ClassLoader[]{PluginLoader.commandLineLoader(), Cumulus.class.getClassLoader()}) {
+            for (cumulus.plugins.sweep.SweepEngine e : java.util.ServiceLoader.load(cumulus.plugins.sweep.SweepEngine.class, l)) {
+                if (e.name().equals(engine)) return e.run(this, request, dir, master);
+                if (!found.contains(e.name())) found.add(e.name());
+            }
+        }
+        throw new ModelException("--engine " + engine + " is not on this class path (engines here: " + String.join(", ", found) + ")"
+                + (engine.equals("spark") ? ": the Spark engine is a separate module; run spark/cumulus-spark instead of ./cumulus (docs/spark.md)" : ""));
+    }
+
     /** Joins the results of the shards of one sweep ({@code --shard K/N}) into {@code out/results.csv}. */
     public cumulus.plugins.sweep.SweepMerge.Summary mergeSweeps(List<Path> dirs, Path out) {
         return cumulus.plugins.sweep.SweepMerge.merge(dirs, out);

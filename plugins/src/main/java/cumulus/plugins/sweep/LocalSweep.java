@@ -55,6 +55,9 @@ public final class LocalSweep {
         return m;
     }
 
+    /** Writes DIR/sweep.properties (what the folder holds), as every engine must. */
+    public static void writeMeta(Path dir, SweepRequest r) { SweepMeta.write(dir, r); }
+
     public static Summary run(Cumulus cumulus, SweepRequest r, Path dir) {
         long t0 = System.nanoTime();
         Model m = check(cumulus, r);
@@ -63,10 +66,7 @@ public final class LocalSweep {
         SweepMeta.write(dir, r);
         Progress out = Progress.get();
         try (ResultsTable table = ResultsTable.open(dir, header(m, r), grid.axes().size())) {
-            Set<List<Double>> done = table.done();
-            List<Grid.Point> todo = new ArrayList<>();
-            for (Grid.Point p : points) if (!done.contains(new ArrayList<>(p.values().values()))) todo.add(p);
-            todo.sort(Comparator.comparingDouble((Grid.Point p) -> -size(m, p)).thenComparingInt(Grid.Point::index));
+            List<Grid.Point> todo = todo(m, r, table);
             int skipped = points.size() - todo.size();
             out.note(String.format(Locale.ROOT, "sweep: %d points%s, %d already in %s, %d to compute on %d threads",
                     points.size(), r.shardN() > 1 ? " (shard " + r.shardK() + "/" + r.shardN() + " of " + grid.size() + ")" : "",
@@ -82,12 +82,7 @@ public final class LocalSweep {
                 for (Grid.Point p : todo) {
                     futures.add(pool.submit(() -> {
                         PointRunner.Outcome o = runner.run(p);
-                        List<String> row = new ArrayList<>();
-                        for (double v : p.values().values()) row.add(Cells.number(v));
-                        row.addAll(o.cells());
-                        row.add(String.format(Locale.ROOT, "%.3f", o.seconds()));
-                        row.add(o.status());
-                        table.append(row);
+                        table.append(row(p, o));
                         if (!o.status().equals("ok")) failed.incrementAndGet();
                         int k = finished.incrementAndGet();
                         if (k % every == 0 || k == todo.size() || !o.status().equals("ok"))
@@ -110,6 +105,33 @@ public final class LocalSweep {
             }
             return new Summary(points.size(), skipped, finished.get(), failed.get(), (System.nanoTime() - t0) / 1e9, dir.resolve(ResultsTable.FILE));
         }
+    }
+
+    /**
+     * The results.csv row of one grid point (grid values, outputs, seconds, status), computed as
+     * the local engine computes it: other engines call this on their workers.
+     */
+    public static List<String> row(Cumulus cumulus, Model m, SweepRequest r, Grid.Point p) {
+        PointRunner.Outcome o = new PointRunner(cumulus, m, r).run(p);
+        return row(p, o);
+    }
+
+    private static List<String> row(Grid.Point p, PointRunner.Outcome o) {
+        List<String> row = new ArrayList<>();
+        for (double v : p.values().values()) row.add(Cells.number(v));
+        row.addAll(o.cells());
+        row.add(String.format(Locale.ROOT, "%.3f", o.seconds()));
+        row.add(o.status());
+        return row;
+    }
+
+    /** The points of the request's shard that the table does not hold yet, largest problems first. */
+    public static List<Grid.Point> todo(Model m, SweepRequest r, ResultsTable table) {
+        Set<List<Double>> done = table.done();
+        List<Grid.Point> todo = new ArrayList<>();
+        for (Grid.Point p : r.grid().shard(r.shardK(), r.shardN())) if (!done.contains(new ArrayList<>(p.values().values()))) todo.add(p);
+        todo.sort(Comparator.comparingDouble((Grid.Point p) -> -size(m, p)).thenComparingInt(Grid.Point::index));
+        return todo;
     }
 
     /** The size of a point's problem: the product of its integer size parameters (N, cutoff), 1 if none varies. */

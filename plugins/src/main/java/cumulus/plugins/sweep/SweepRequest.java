@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record SweepRequest(String model, Map<String, String> fixed, List<String> gridSpecs, List<Compute> compute,
                            String method, String classifyMethod, String initial, double tEnd, double dt, int count,
-                           int threads, int shardK, int shardN) {
+                           int threads, int shardK, int shardN) implements java.io.Serializable {
     public SweepRequest {
         fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
         gridSpecs = List.copyOf(gridSpecs);
