@@ -33,7 +33,7 @@ public final class FigC1 implements Figure {
         d.note("| ω_x/κ | N | peak ω | height | half width | λ (nearest) | −Re λ | half width · N |");
         d.note("|---|---|---|---|---|---|---|---|");
         for (int k = 0; k < wx.length; k++) {
-            Panel p = d.panel(new Panel("ω_x/κ = " + wx[k] + (wx[k] > 1 ? " (time crystal)" : " (finite gap)"), "ω [κ]", "S(ω)").logY().legend("InsideNE"));
+            Panel p = d.panel(new Panel("ω_x/κ = " + wx[k] + (wx[k] > 1 ? " (time crystal)" : " (finite gap)"), "ω [κ]", "S(ω)").logY().legend("InsideNE").xRange(0, 4));
             for (int i = 0; i < ns.length; i++) {
                 ctx.progress("figC1: omega_x = %s, N = %d", wx[k], ns[i]);
                 PowerSpectrumResult s = ctx.cumulus().powerSpectrum(m, ctx.params(m, "N", ns[i], "omega_x", wx[k], "kappa", 1.0), "m1x", "m1x", w, "exact", 8);
