@@ -33,7 +33,7 @@ final class PsdCommand implements Callable<Integer> {
     @Option(names = "--omega", required = true, description = "frequencies: W1,W2,... or a:b:n (n equally spaced from a to b)")
     String omega;
 
-    @Option(names = "--method", defaultValue = "exact", description = "exact (default)")
+    @Option(names = "--method", defaultValue = "exact", description = "exact (default), or cumulant2: the linearised second-order cumulant equations (linear observables)")
     String method;
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or text (default ${DEFAULT-VALUE})")

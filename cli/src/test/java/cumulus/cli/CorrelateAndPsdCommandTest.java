@@ -59,6 +59,14 @@ class CorrelateAndPsdCommandTest {
         assertEquals(p.get(0).get("minus_re_lambda").asDouble(), p.get(0).get("half_width").asDouble(), 2e-3 * p.get(0).get("minus_re_lambda").asDouble());
     }
 
+    /** --method cumulant2 at N = 10^6 (no Liouvillian): N S(0) = 2 for btc omega_x = 0.5, and method says cumulant2. */
+    @Test
+    void psdCumulant2ReachesLargeN() throws Exception {
+        JsonNode j = json(run("psd", "btc", "--set", "N=1000000,omega_x=0.5", "--a", "m1x", "--b", "m1x", "--omega", "0", "--method", "cumulant2", "--format", "json"));
+        assertEquals(2.0, j.get("S").get(0).asDouble() * 1e6, 1e-5);
+        assertTrue(j.get("method").asText().startsWith("cumulant2"));
+    }
+
     @Test
     void badObservableOrFrequencyListIsOneLineExit2() {
         CommandLineContractTest.Run r = run("psd", "btc", "--a", "m3x", "--b", "m1x", "--omega", "0,1");

@@ -149,7 +149,7 @@ public final class Cumulus {
     }
 
     /** The methods of {@link #powerSpectrum}. */
-    public Set<String> powerSpectrumMethods() { return new java.util.LinkedHashSet<>(List.of("exact")); }
+    public Set<String> powerSpectrumMethods() { return new java.util.LinkedHashSet<>(List.of("exact", "cumulant2")); }
 
     /** The power spectrum S_AB(ω) (QuTiP's convention, steady part removed) by {@code method}: exact. */
     public cumulus.api.PowerSpectrumResult powerSpectrum(Model model, java.util.Map<String, Double> parameters, String a, String b,
@@ -165,6 +165,10 @@ public final class Cumulus {
                                                          double[] omega, String method, int peakEigenvalues) {
         return switch (method) {
             case "exact" -> cumulus.solvers.correlation.ExactCorrelations.spectrum(model, parameters, a, b, omega, peakEigenvalues);
+            case "cumulant2" -> {
+                if (peakEigenvalues > 0) throw new ModelException("--peaks is available with --method exact only");
+                yield CumulantSpectrum.spectrum(model, parameters, a, b, omega);
+            }
             default -> throw new ModelException("unknown power-spectrum method '" + method + "': available methods are " + String.join(", ", powerSpectrumMethods()));
         };
     }

@@ -9,7 +9,7 @@ public final class Figures {
 
     /** The paper's figures (command-line names). */
     public static List<Figure> paper() {
-        return List.of(new Fig1(), new Fig2a(), new Fig2b(), new Fig3a(), new Fig3b(), new Fig3c(), new FigS1(), new Fig4a(), new Fig4b(), new FigS2(), new FigAttractors());
+        return List.of(new Fig1(), new Fig2a(), new Fig2b(), new Fig3a(), new Fig3b(), new Fig3c(), new FigS1(), new Fig4a(), new Fig4b(), new FigS2(), new FigAttractors(), new FigC1());
     }
 
     /** Every name accepted on the command line: the figures and "diagnosis". */

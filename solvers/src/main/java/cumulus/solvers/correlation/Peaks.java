@@ -49,7 +49,10 @@ public final class Peaks {
             for (int j = i + 1; j < n; j++) if (values[j] < half) { right = root(g, half, Math.max(w0, omega[j - 1]), omega[j]); break; }
             for (int j = i - 1; j >= 0; j--) if (values[j] < half) { left = root(g, half, omega[j], Math.min(w0, omega[j + 1])); break; }
             double hw = Double.isNaN(right) ? w0 - left : Double.isNaN(left) ? right - w0 : (right - left) / 2;
-            out.add(new PowerSpectrumResult.Peak(w0, h, hw, nearest(eigenvalues, w0)));
+            Complex lam = nearest(eigenvalues, w0);
+            // a mode this peak can be: Im λ inside the peak's half width (else none of the computed eigenvalues)
+            if (lam != null && !(Math.abs(lam.im() - w0) <= Math.max(hw, omega[i + 1] - omega[i - 1]))) lam = null;
+            out.add(new PowerSpectrumResult.Peak(w0, h, hw, lam));
         }
         return out;
     }

@@ -163,9 +163,11 @@ public final class Regression {
             subtract(yb, meanB);
             ya = real ? null : opA.rightTimes(rho, null); // ρA
             if (ya != null) subtract(ya, meanA);
+            // a block matters only where the right-hand side reaches and the read-out functional sees (L keeps blocks apart)
             for (int[] blk : blocks) {
-                boolean reach = touches(blk, yb) || (ya != null && touches(blk, ya));
-                if (reach) solvers.add(new Solver(blk));
+                boolean first = touches(blk, yb) && touches(blk, fa);
+                boolean second = ya != null && touches(blk, ya) && touches(blk, fb);
+                if (first || second) solvers.add(new Solver(blk));
             }
         }
 

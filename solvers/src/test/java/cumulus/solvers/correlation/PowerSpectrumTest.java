@@ -123,4 +123,32 @@ class PowerSpectrumTest {
             }
         }
     }
+
+    /**
+     * A spin-boson model (open Dicke, N = 2, cutoff 8): the complex S_{x,p} and the real S_{m1+,m1-} obey the sum rule
+     * (1e-6), and S_{x,x} is real; the boson operators x, p act through the same Dicke ⊗ Fock space.
+     */
+    @Test
+    void dickeModelBosonSpectraObeyTheSumRule() {
+        Model dicke = new cumulus.models.Dicke().model();
+        Regression r = Regression.of(Spaces.of(dicke, Refs.params(dicke, "N", 2, "cutoff", 8, "g", 0.6)));
+        GaussIntegrator g = new GaussIntegratorFactory().legendre(160, -Math.PI / 2, Math.PI / 2);
+        double[] w = new double[g.getNumberOfPoints()];
+        for (int i = 0; i < w.length; i++) w[i] = Math.tan(g.getPoint(i));
+        for (String[] ab : new String[][]{{"x", "p"}, {"m1+", "m1-"}}) {
+            OpSum a = op(dicke, ab[0]), b = op(dicke, ab[1]);
+            Regression.Spectrum s = r.spectrum(a, b, w);
+            double re = 0, im = 0;
+            for (int i = 0; i < w.length; i++) {
+                double jac = 1 / Math.pow(Math.cos(g.getPoint(i)), 2) * g.getWeight(i) / (2 * Math.PI);
+                re += s.re()[i] * jac;
+                im += s.im()[i] * jac;
+            }
+            cumulus.api.Complex want = r.mean(a.times(b)).minus(r.mean(a).times(r.mean(b)));
+            assertEquals(want.re(), re, 1e-6, ab[0] + "," + ab[1]);
+            assertEquals(want.im(), im, 1e-6, ab[0] + "," + ab[1]);
+            assertEquals(ab[0].equals("m1+"), s.real(), ab[0] + "," + ab[1]);
+        }
+        assertTrue(r.spectrum(op(dicke, "x"), op(dicke, "x"), new double[]{0.3}).real());
+    }
 }
