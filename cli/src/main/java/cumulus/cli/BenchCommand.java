@@ -29,13 +29,13 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the gap and the steady state against QuTiP (bench/qutip_peer.py), side by side.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP) or local (local-btc steady state and gap vs QuTiP PIQS) (default ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP), dynamics (exact dephasing and btc dynamics vs QuTiP mesolve, whole process) or local (local-btc steady state and gap vs QuTiP PIQS) (default ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--model", defaultValue = "btc", description = "btc or dephasing (default ${DEFAULT-VALUE})")
     String modelName;
 
-    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60 and the local suite 20,40,100 unless given)")
+    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60, the dynamics suite 32,64,128,256 and the local suite 20,40,100 unless given)")
     List<Integer> sizes;
 
     @Option(names = "--peer", defaultValue = "true", negatable = true, description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
@@ -70,11 +70,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         switch (suite) {
             case "codegen" -> { return new cumulus.plugins.bench.CodegenBenchmark(spec.commandLine().getOut()).run(); }
+            case "dynamics" -> { return new DynamicsBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "local" -> {
                 if (!(warmup >= 0)) throw new ModelException("--warmup must be a number of seconds >= 0, got " + warmup); return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python(), warmup).run(); }
             case "exact" -> { }
-            default -> throw new ModelException("--suite must be exact, codegen, floquet or local, got '" + suite + "'");
+            default -> throw new ModelException("--suite must be exact, codegen, dynamics, floquet or local, got '" + suite + "'");
         }
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");

@@ -72,6 +72,7 @@ final class EvolveCommand implements Callable<Integer> {
         if (!(tEnd > 0) || !Double.isFinite(tEnd)) throw new ModelException("--t-end must be a positive number, got " + tEnd);
         if (!(dt > 0) || !Double.isFinite(dt) || dt > tEnd * (1 + 1e-12)) throw new ModelException("--dt must be positive and at most --t-end, got " + dt);
         if (tEnd / dt > 1e6) throw new ModelException("--t-end/--dt asks for more than 10^6 output rows: raise --dt");
+        long started = System.nanoTime();
         if (initials.isEmpty()) initials.add("up");
         List<InitialState> inits = new ArrayList<>();
         for (String s : initials) inits.add(InitialState.parse(s, r.model()));
@@ -88,7 +89,9 @@ final class EvolveCommand implements Callable<Integer> {
                 : method.equals("exact") && c.dynamicsMethods().contains("exact")
                 ? c.evolveExact(r.model(), r.parameters(), inits, tEnd, dt, tol == null ? Cumulus.EXACT_TOLERANCE : tol)
                 : c.dynamics(method).evolve(r.model(), r.parameters(), init, tEnd, dt);
-        if (tr.method() != null) spec.commandLine().getErr().println("cumulus: evolve: " + tr.method());
+        // runs long enough to print progress also say which propagator they used (failures keep their one line)
+        if (tr.method() != null && tr.complete() && System.nanoTime() - started > 2_000_000_000L)
+            spec.commandLine().getErr().println("cumulus: evolve: " + tr.method());
         Output.warnings(spec.commandLine().getErr(), tr.warnings());
         String text = switch (format) {
             case csv, text -> csv(tr);

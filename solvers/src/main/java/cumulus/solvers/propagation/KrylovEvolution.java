@@ -88,8 +88,8 @@ public final class KrylovEvolution {
                 }
                 if (step.reach() <= 0)
                     return result(new Evolution.Outcome(t, restarts(), String.format(Locale.ROOT,
-                            "the shift-invert Krylov propagator cannot meet the tolerance %.3g at t = %.6g with %d vectors: raise --tol",
-                            tolerance, t, MAX_DIMENSION)));
+                            "too stiff at t = %.6g: the shift-invert Krylov propagator cannot meet the tolerance %.3g with %d vectors even over the shortest step; raise --tol, lower dt or use parameters of less extreme ratio",
+                            t, tolerance, MAX_DIMENSION)));
                 next = first + emitted[0];
                 y = step.state();
                 String bad = check(y);
