@@ -180,7 +180,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Debian's python3-qutip installs for the system interpreter. */
-    static String python() { return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3"; }
+    /** The interpreter of the QuTiP peers: $CUMULUS_PYTHON when set (e.g. a virtualenv's python3 with qutip), else /usr/bin/python3 or python3. */
+    static String python() {
+        String env = System.getenv("CUMULUS_PYTHON");
+        if (env != null && !env.isBlank()) return env;
+        return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
+    }
 
     /** The repository the launcher runs from ({@code -Dcumulus.home}, set by ./cumulus), where bench/ holds the peer scripts. */
     static Path home() { return Path.of(System.getProperty("cumulus.home", ".")).toAbsolutePath().normalize(); }
