@@ -19,9 +19,9 @@ import java.util.Locale;
  *       stability, h ≲ 5/ρ(L) with the spectral radius ρ(L) ≤ ‖L‖₁, so it costs about
  *       12·t-end·‖L‖₁/5 products with L;</li>
  *   <li>{@link Kind#KRYLOV}: {@link KrylovEvolution} (shift-invert Krylov on one factorization of
- *       I − γL per segment, γ = dt/10), whose cost does not depend on ρ(L): the factorization
- *       ({@link Resources#direct}) plus about {@value #SOLVES_PER_TIME} solves per unit time (measured:
- *       dephasing N = 64..256, btc N = 64..256), each reading the factor once.</li>
+ *       I − γL per segment, γ = dt/10), whose cost does not depend on the damping rates: the factorization
+ *       ({@link Resources#direct}) plus solves that grow with the oscillatory part of L ({@link #krylovSeconds}),
+ *       each reading the factor once.</li>
  * </ul>
  * The method text names the propagator and the numbers behind the choice.
  */
@@ -31,8 +31,10 @@ public final class ExactPropagation {
     /** Which propagator; AUTO chooses by the cost estimate. */
     public enum Kind { AUTO, EXPLICIT, KRYLOV }
 
-    /** Solves per unit time that a Krylov run is budgeted at (measured 10–40). */
-    static final double SOLVES_PER_TIME = 40;
+    /** Solves per unit time that a Krylov run is budgeted at, at least (measured 10–40). */
+    static final double SOLVES_PER_TIME = 10;
+    /** Solves per unit time and unit of the oscillatory radius (see {@link #krylovSeconds}). */
+    static final double SOLVES_PER_OSCILLATION = 0.15;
     /** Memory traffic of a sparse product or triangular solve here, bytes per second. */
     static final double BANDWIDTH = 5e9;
     /** The default {@code --tol}: target 2-norm of the state's error (the observables agree to ~1e-9). */
@@ -47,14 +49,32 @@ public final class ExactPropagation {
         return steps * 12 * 12.0 * nnz / BANDWIDTH;
     }
 
-    /** Seconds the Krylov propagator would take: factorizations plus the solves, each reading the factor once. */
-    static double krylovSeconds(double tEnd, int segments, long n, long nnz, int dims, int states) {
+    /**
+     * Seconds the Krylov propagator would take: factorizations plus the solves, each reading the factor once.
+     * A real shift resolves damping at no cost but oscillation only slowly: the solves grow with the
+     * oscillatory radius ρ_o = max over columns of Σ_{i≠j} |L_ij| (the commutator with H), about
+     * {@value #SOLVES_PER_OSCILLATION}·ρ_o per unit time (measured: dephasing N = 256, γ = 10: 1920 solves over
+     * t = 50 at ρ_o ≈ 256; btc N = 1024, ω_x = 2, ρ_o ≈ 2000: t = 0.15 in 230 s), at least
+     * {@value #SOLVES_PER_TIME} per unit time.
+     */
+    static double krylovSeconds(double tEnd, int segments, long n, long nnz, int dims, int states, double oscillation) {
         Resources.Estimate f = Resources.direct("", n, nnz, dims, false, KrylovEvolution.MAX_DIMENSION);
         double factor = f.seconds() * segments;
         double entries = (f.bytes() - 36.0 * nnz - 8.0 * KrylovEvolution.MAX_DIMENSION * n) / 11;
-        double solves = states * (SOLVES_PER_TIME * tEnd + 2 * KrylovEvolution.MAX_DIMENSION);
+        double solves = states * (Math.max(SOLVES_PER_TIME, SOLVES_PER_OSCILLATION * oscillation) * tEnd + 2 * KrylovEvolution.MAX_DIMENSION);
         double perSolve = 8 * entries / BANDWIDTH + 8.0 * 4 * KrylovEvolution.MAX_DIMENSION / 2 * n / BANDWIDTH;
         return factor + solves * perSolve;
+    }
+
+    /** ρ_o: the largest off-diagonal absolute column sum of L. */
+    static double oscillatoryRadius(DMatrixSparseCSC l) {
+        double m = 0;
+        for (int c = 0; c < l.numCols; c++) {
+            double s = 0;
+            for (int k = l.col_idx[c]; k < l.col_idx[c + 1]; k++) if (l.nz_rows[k] != c) s += Math.abs(l.nz_values[k]);
+            m = Math.max(m, s);
+        }
+        return m;
     }
 
     /** Receives the samples of initial state number {@code which} (0-based). */
@@ -75,11 +95,16 @@ public final class ExactPropagation {
         DMatrixSparseCSC l0 = gens.get(0);
         double norm1 = 0;
         long nnz = 0;
-        for (DMatrixSparseCSC g : gens) { norm1 = Math.max(norm1, SparseOps.norm1(g)); nnz = Math.max(nnz, g.nz_length); }
+        double osc = 0;
+        for (DMatrixSparseCSC g : gens) {
+            norm1 = Math.max(norm1, SparseOps.norm1(g));
+            nnz = Math.max(nnz, g.nz_length);
+            osc = Math.max(osc, oscillatoryRadius(g));
+        }
         double ex = states * explicitSeconds(tEnd, norm1, nnz);
-        double kr = krylovSeconds(tEnd, gens.size(), l0.numRows, nnz, dims, states);
+        double kr = krylovSeconds(tEnd, gens.size(), l0.numRows, nnz, dims, states, osc);
         Kind use = kind != Kind.AUTO ? kind : (kr < ex ? Kind.KRYLOV : Kind.EXPLICIT);
-        String why = String.format(Locale.ROOT, "estimated %s s explicit (||L||_1 = %.4g) vs %s s Krylov", secs(ex), norm1, secs(kr));
+        String why = String.format(Locale.ROOT, "estimated %s s explicit (||L||_1 = %.4g) vs %s s Krylov (oscillatory radius %.4g)", secs(ex), norm1, secs(kr), osc);
         ProgressLine progress = new ProgressLine(states * tEnd);
         Evolution.Outcome o = null;
         if (use == Kind.EXPLICIT) {
