@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the gap and the steady state against QuTiP (bench/qutip_peer.py), side by side.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP), local (local-btc steady state and gap vs QuTiP PIQS) or sweep (200-point btc steady sweep vs a shell loop of single commands) (default ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "exact", description = "exact (gap and NESS vs QuTiP), codegen (compiled right-hand sides), floquet (kerr-floquet gap vs QuTiP), dynamics (exact dephasing and btc dynamics vs QuTiP mesolve, whole process), local (local-btc steady state and gap vs QuTiP PIQS) or sweep (200-point btc steady sweep vs a shell loop of single commands) (default ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--loop-points", defaultValue = "20", description = "sweep suite: points of the shell loop actually timed (every k-th of the 200, scaled) (default ${DEFAULT-VALUE})")
@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "btc", description = "btc or dephasing (default ${DEFAULT-VALUE})")
     String modelName;
 
-    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60 and the local suite 20,40,100 unless given)")
+    @Option(names = "--sizes", defaultValue = "64,128,256,512", split = ",", description = "values of N (default ${DEFAULT-VALUE}; the floquet suite uses 20,40,60, the dynamics suite 32,64,128,256 and the local suite 20,40,100 unless given)")
     List<Integer> sizes;
 
     @Option(names = "--peer", defaultValue = "true", negatable = true, fallbackValue = "true", description = "run the QuTiP peer beside (default ${DEFAULT-VALUE})")
@@ -73,6 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         switch (suite) {
             case "codegen" -> { return new cumulus.plugins.bench.CodegenBenchmark(spec.commandLine().getOut()).run(); }
+            case "dynamics" -> { return new DynamicsBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "floquet" -> { return new FloquetBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
             case "local" -> {
                 if (!(warmup >= 0)) throw new ModelException("--warmup must be a number of seconds >= 0, got " + warmup); return new LocalBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python(), warmup).run(); }
@@ -80,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (loopPoints < 1) throw new ModelException("--loop-points must be at least 1, got " + loopPoints);
                 return new SweepBench(spec.commandLine().getOut(), home().resolve("cumulus"), loopPoints, processTimeout).run(); }
             case "exact" -> { }
-            default -> throw new ModelException("--suite must be exact, codegen, floquet, local or sweep, got '" + suite + "'");
+            default -> throw new ModelException("--suite must be exact, codegen, dynamics, floquet, local or sweep, got '" + suite + "'");
         }
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");
@@ -185,7 +186,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Debian's python3-qutip installs for the system interpreter. */
-    static String python() { return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3"; }
+    /** The interpreter of the QuTiP peers: $CUMULUS_PYTHON when set (e.g. a virtualenv's python3 with qutip), else /usr/bin/python3 or python3. */
+    static String python() {
+        String env = System.getenv("CUMULUS_PYTHON");
+        if (env != null && !env.isBlank()) return env;
+        return new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
+    }
 
     /** The repository the launcher runs from ({@code -Dcumulus.home}, set by ./cumulus), where bench/ holds the peer scripts. */
     static Path home() { return Path.of(System.getProperty("cumulus.home", ".")).toAbsolutePath().normalize(); }

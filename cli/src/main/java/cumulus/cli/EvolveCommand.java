@@ -31,9 +31,14 @@ final class EvolveCommand implements Callable<Integer> {
     @Option(names = "--dt", defaultValue = "0.1", description = "output interval (default ${DEFAULT-VALUE})")
     double dt;
 
-    @Option(names = "--initial", defaultValue = "up",
-            description = "initial state: up, down, coherent:THETA,PHI, dicke:M, squeezed:MU per ensemble separated by ';', then vacuum, boson-coherent:RE[,IM], boson-squeezed:R,PHI or boson-thermal:NBAR; or file:RHO.mtx (Matrix Market density matrix, exact method) (default ${DEFAULT-VALUE})")
-    String initial;
+    @Option(names = "--initial",
+            description = "initial state: up, down, coherent:THETA,PHI, dicke:M, squeezed:MU per ensemble separated by ';', then vacuum, boson-coherent:RE[,IM], boson-squeezed:R,PHI or boson-thermal:NBAR; or file:RHO.mtx (Matrix Market density matrix, exact method) (default up); "
+                    + "repeat for several states at once (exact method: one factorization, rows with an 'initial' column 1, 2, ...)")
+    List<String> initials = new ArrayList<>();
+
+    @Option(names = "--tol", description = "exact method: target 2-norm of the error of the state rho (Hilbert-Schmidt) at every output time; "
+            + "observables such as m1z err by about as much (default 1e-9)")
+    Double tol;
 
     @Option(names = "--stroboscopic", description = "sample at t = nT for a periodic model (T its period); --t-end counts time, or use --periods")
     boolean stroboscopic;
@@ -67,18 +72,33 @@ final class EvolveCommand implements Callable<Integer> {
         if (!(tEnd > 0) || !Double.isFinite(tEnd)) throw new ModelException("--t-end must be a positive number, got " + tEnd);
         if (!(dt > 0) || !Double.isFinite(dt) || dt > tEnd * (1 + 1e-12)) throw new ModelException("--dt must be positive and at most --t-end, got " + dt);
         if (tEnd / dt > 1e6) throw new ModelException("--t-end/--dt asks for more than 10^6 output rows: raise --dt");
-        InitialState init = InitialState.parse(initial, r.model());
+        long started = System.nanoTime();
+        if (initials.isEmpty()) initials.add("up");
+        List<InitialState> inits = new ArrayList<>();
+        for (String s : initials) inits.add(InitialState.parse(s, r.model()));
+        InitialState init = inits.get(0);
+        boolean exactOptions = inits.size() > 1 || tol != null;
+        if (exactOptions && !method.equals("exact"))
+            throw new ModelException((tol != null ? "--tol" : "several --initial states") + " apply to --method exact only, not " + method + ": drop them or use --method exact");
+        if (exactOptions && stroboscopic)
+            throw new ModelException((tol != null ? "--tol" : "several --initial states") + " do not apply with --stroboscopic: drop them");
+        if (tol != null && !(tol > 0 && tol < 1)) throw new ModelException("--tol must be in (0, 1), got " + tol + ": e.g. --tol 1e-8");
         // exact stroboscopic samples come from the one-period map itself (no integration between the samples)
         Trajectory tr = stroboscopic && method.equals("exact") && c.floquetMethods().contains("exact")
                 ? c.floquet("exact").stroboscopic(r.model(), r.parameters(), init, (int) Math.round(tEnd / dt))
+                : method.equals("exact") && c.dynamicsMethods().contains("exact")
+                ? c.evolveExact(r.model(), r.parameters(), inits, tEnd, dt, tol == null ? Cumulus.EXACT_TOLERANCE : tol)
                 : c.dynamics(method).evolve(r.model(), r.parameters(), init, tEnd, dt);
+        // runs long enough to print progress also say which propagator they used (failures keep their one line)
+        if (tr.method() != null && tr.complete() && System.nanoTime() - started > 2_000_000_000L)
+            spec.commandLine().getErr().println("cumulus: evolve: " + tr.method());
         Output.warnings(spec.commandLine().getErr(), tr.warnings());
         String text = switch (format) {
             case csv, text -> csv(tr);
             case json -> {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("model", r.model().name());
-                o.put("method", method);
+                o.put("method", tr.method() == null ? method : method + ": " + tr.method());
                 o.put("columns", tr.columns());
                 List<Object> rows = new ArrayList<>();
                 for (double[] row : tr.rows()) {

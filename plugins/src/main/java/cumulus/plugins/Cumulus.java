@@ -7,6 +7,10 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import cumulus.api.DynamicsSolver;
+import cumulus.api.InitialState;
+import cumulus.api.Trajectory;
+import cumulus.solvers.ExactEngine;
+import cumulus.solvers.propagation.ExactPropagation;
 import cumulus.api.Equations;
 import cumulus.api.MeanFieldVerdict;
 import cumulus.api.FloquetSolver;
@@ -176,6 +180,20 @@ public final class Cumulus {
     public SpectrumSolver spectrum(String method) { return pick(spectrum, method, "spectrum"); }
     public SteadyStateSolver steadyState(String method) { return pick(steady, method, "steady-state"); }
     public DynamicsSolver dynamics(String method) { return pick(dynamics, method, "evolution"); }
+
+    /** The default {@code --tol} of exact dynamics (target 2-norm of the state's error). */
+    public static final double EXACT_TOLERANCE = ExactPropagation.DEFAULT_TOLERANCE;
+
+    /**
+     * Exact dynamics of several initial states at once with a stated tolerance: the propagator (explicit or
+     * shift-invert Krylov, one factorization for every state) is chosen per problem; with more than one state
+     * the rows carry an {@code initial} column (1, 2, ...). Needs the {@code exact} dynamics method.
+     */
+    public Trajectory evolveExact(Model model, Map<String, Double> parameters, List<InitialState> initials, double tEnd, double dt, double tolerance) {
+        if (!(dynamics("exact") instanceof ExactEngine engine))
+            throw new ModelException("the exact dynamics method is not the built-in exact engine: several --initial states and --tol need it");
+        return engine.evolve(model, parameters, initials, tEnd, dt, tolerance, ExactPropagation.Kind.AUTO);
+    }
     public FloquetSolver floquet(String method) { return pick(floquet, method, "Floquet"); }
 
     /** The exact engines, the default of every command. */

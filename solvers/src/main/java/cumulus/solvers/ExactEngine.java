@@ -11,7 +11,7 @@ import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateResult;
 import cumulus.api.SteadyStateSolver;
 import cumulus.api.Trajectory;
-import cumulus.solvers.ode.Evolution;
+import cumulus.solvers.propagation.ExactPropagation;
 import cumulus.solvers.space.LiouvillianSpace;
 import cumulus.solvers.space.Moments;
 import cumulus.solvers.space.Resources;
@@ -26,7 +26,7 @@ import java.util.Map;
  * The exact finite-N engine, written once against {@link LiouvillianSpace}: the model's space
  * ({@link Spaces}: Dicke ⊗ Fock, or permutation-invariant for local dissipation) gives the real
  * Liouvillian, and this class computes its spectrum ({@link LiouvillianSpectrum}, shifts from
- * {@link Shifts}), its steady state ({@link SteadyState}) and time evolution ({@link Evolution}),
+ * {@link Shifts}), its steady state ({@link SteadyState}) and time evolution ({@link ExactPropagation}: explicit or shift-invert Krylov),
  * with the checks of {@link SpectrumChecks} and {@link SteadyStateChecks} (SPEC.md conventions).
  * Method name "exact".
  */
@@ -138,22 +138,56 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     /**
      * Columns: t, the observables, C_diag, C_all, {@code <name>_sq} = ⟨O²⟩ for every observable,
      * then the space's extra columns ({@code top_fock} with a boson, {@code spin_j_max} for ⊕_j).
-     * Periodic schedules (Eq. 13) are integrated span by span with each segment's generator;
-     * coefficients in t by {@link SmoothDynamics}.
+     * Periodic schedules (Eq. 13) are integrated span by span with each segment's generator; the
+     * propagator (explicit or shift-invert Krylov) is chosen by {@link ExactPropagation}; coefficients in t by
+     * {@link SmoothDynamics}.
      */
     @Override
     public Trajectory evolve(Model model, Map<String, Double> parameters, InitialState initial, double tEnd, double dt) {
-        if (model.dependsOnTime()) return SmoothDynamics.evolve(model, parameters, initial, tEnd, dt);
+        return evolve(model, parameters, List.of(initial), tEnd, dt, ExactPropagation.DEFAULT_TOLERANCE, ExactPropagation.Kind.AUTO);
+    }
+
+    /**
+     * The same for several initial states at once (one factorization serves all): with more than one, a column
+     * {@code initial} (1, 2, ... in the order given) follows t. {@code tolerance}: see {@link ExactPropagation#run}.
+     */
+    public Trajectory evolve(Model model, Map<String, Double> parameters, List<InitialState> initials, double tEnd, double dt,
+                             double tolerance, ExactPropagation.Kind kind) {
+        if (initials.isEmpty()) throw new ModelException("no initial state given");
+        if (model.dependsOnTime()) {
+            // L(t) smooth in t: the explicit driver on L_0 + sum_j phi_j(t) M_j (no factorization to share or reuse)
+            if (initials.size() != 1)
+                throw new ModelException("several --initial states need a model whose coefficients do not depend on t continuously: run them one at a time");
+            if (tolerance != ExactPropagation.DEFAULT_TOLERANCE)
+                throw new ModelException("--tol applies to time-independent or piecewise-constant models; a drive smooth in t is integrated at the driver's fixed tight tolerance: drop --tol");
+            return SmoothDynamics.evolve(model, parameters, initials.get(0), tEnd, dt);
+        }
         LiouvillianSpace space = Spaces.of(model, parameters);
         List<String> warnings = new ArrayList<>(space.warnings());
         List<DMatrixSparseCSC> gens = generators(space, parameters, warnings);
         List<Schedule.Span> spans = model.isPeriodic() ? model.schedule().spans(tEnd, parameters) : Schedule.constant(tEnd);
-        double[] x0 = space.initialState(initial, warnings);
-        StateRows rows = new StateRows(space);
-        Evolution.Outcome end = Evolution.run(spans, k -> (t, y, dy) -> SparseOps.multiply(gens.get(k), y, dy), x0, dt,
-                Evolution.Budget.densityMatrix(gens.get(0).nz_length), rows::add);
-        fockWarning(rows.maxTopFock(), warnings);
-        return new Trajectory(rows.columns(), rows.rows(), warnings, end.failure());
+        List<double[]> x0 = new ArrayList<>();
+        for (InitialState init : initials) x0.add(space.initialState(init, warnings));
+        List<StateRows> rows = new ArrayList<>();
+        for (int i = 0; i < x0.size(); i++) rows.add(new StateRows(space));
+        ExactPropagation.Run run = ExactPropagation.run(kind, spans, gens, space.gridDims(), x0, dt, tolerance, i -> rows.get(i)::add);
+        double top = 0;
+        for (StateRows r : rows) top = Math.max(top, r.maxTopFock());
+        fockWarning(top, warnings);
+        String method = space.description() + ": " + run.method();
+        if (rows.size() == 1) return new Trajectory(rows.get(0).columns(), rows.get(0).rows(), warnings, run.outcome().failure(), method);
+        List<String> columns = new ArrayList<>(rows.get(0).columns());
+        columns.add(1, "initial");
+        List<double[]> all = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++)
+            for (double[] r : rows.get(i).rows()) {
+                double[] w = new double[r.length + 1];
+                w[0] = r[0];
+                w[1] = i + 1;
+                System.arraycopy(r, 1, w, 2, r.length - 1);
+                all.add(w);
+            }
+        return new Trajectory(columns, all, warnings, run.outcome().failure(), method);
     }
 
     /** The generator of every schedule segment (one for a time-independent model), their warnings added. */
