@@ -147,7 +147,7 @@ public final class Regression {
     public Evaluator evaluator(OpSum a, OpSum b) { return new Evaluator(a, b); }
 
     public final class Evaluator {
-        final double[][] fa, fb, yb, ya;
+        final double[][] fa, fb, yb, ya, yac;
         final Complex meanA, meanB;
         final boolean real;
         final List<Solver> solvers = new ArrayList<>();
@@ -163,6 +163,7 @@ public final class Regression {
             subtract(yb, meanB);
             ya = real ? null : opA.rightTimes(rho, null); // ρA
             if (ya != null) subtract(ya, meanA);
+            yac = ya == null ? null : new double[][]{ya[0], negate(ya[1])};
             // a block matters only where the right-hand side reaches and the read-out functional sees (L keeps blocks apart)
             for (int[] blk : blocks) {
                 boolean first = touches(blk, yb) && touches(blk, fa);
@@ -178,11 +179,12 @@ public final class Regression {
         public Complex at(double omega) {
             double sr = 0, si = 0;
             for (Solver s : solvers) {
-                s.factor(omega);
-                double[][] z = s.solve(yb[0], yb[1]);              // (L − iω)^{-1} Q(Bρ)
+                // (L − iω)^{-1} Q(Bρ), and (L − iω)^{-1} conj(Q(ρA)) whose conjugate is (L + iω)^{-1} Q(ρA)
+                List<double[][]> zs = s.resolve(omega, real ? List.<double[][]>of(yb) : List.<double[][]>of(yb, yac));
+                double[][] z = zs.get(0);
                 Complex t1 = StateOperator.trace(fa, z[0], z[1]);
                 if (real) { sr += -2 * t1.re(); continue; }
-                double[][] zc = s.solve(ya[0], negate(ya[1]));     // (L − iω)^{-1} conj(Q(ρA)); conj gives (L + iω)^{-1} Q(ρA)
+                double[][] zc = zs.get(1);
                 Complex t2 = StateOperator.trace(fb, zc[0], negate(zc[1]));
                 sr += -t1.re() - t2.re();
                 si += -t1.im() - t2.im();
@@ -193,11 +195,18 @@ public final class Regression {
         }
 
         String method() {
-            int unknowns = 0;
-            for (Solver s : solvers) unknowns += s.idx.length;
+            int unknowns = 0, factored = 0, reduced = 0, basis = 0;
+            for (Solver s : solvers) {
+                unknowns += s.idx.length;
+                factored += s.reduced.factorizations();
+                reduced += s.reduced.reducedAnswers();
+                basis += s.reduced.basisSize();
+            }
             return "quantum regression on the " + space.description() + ": steady state by " + steadyHow
-                    + "; one sparse LU of the real 2n form of L - i omega per frequency on " + solvers.size() + " invariant block(s) ("
-                    + unknowns + " of " + l.numRows + " unknowns), nested-dissection ordering computed once";
+                    + "; (L - i omega)^-1 in the real 2n form on " + solvers.size() + " invariant block(s) ("
+                    + unknowns + " of " + l.numRows + " unknowns): " + factored + " sparse LU factorizations (nested-dissection ordering computed once), "
+                    + reduced + " block solves from a reduced basis of " + basis + " vectors (multipoint moment matching, each residual checked <= "
+                    + ReducedResolvent.TOL + " relative)";
         }
     }
 
@@ -231,6 +240,7 @@ public final class Regression {
         final int[] omegaPos;        // positions in m.nz_values of +ω (first half) and −ω (second half)
         SparseLU.Ordering ordering;
         SparseLU lu;
+        final ReducedResolvent reduced;
 
         Solver(int[] idx) {
             this.idx = idx;
@@ -271,6 +281,38 @@ public final class Regression {
                 int r = m.nz_rows[k];
                 if ((c >= nb && r == c - nb) || (c < nb && r == c + nb)) omegaPos[count++] = k;
             }
+            DMatrixSparseCSC m0 = m.copy();
+            for (int k : omegaPos) m0.nz_values[k] = 0;
+            reduced = new ReducedResolvent(m0, this::applyP, w -> { factor(w); SparseLU f = lu; return f::solve; });
+        }
+
+        /** y = P x: the ω pattern of the 2n form (+1 at (r, nb + r), −1 at (nb + r, r), none on the anchor rows). */
+        private void applyP(double[] x, double[] y) {
+            int nb = idx.length;
+            for (int r = 0; r < nb; r++) {
+                if (r == anchorLocal) { y[r] = 0; y[nb + r] = 0; continue; }
+                y[r] = x[nb + r];
+                y[nb + r] = -x[r];
+            }
+        }
+
+        /** z = (L − iω)^{-1}(u + iv) for each (u, v), scattered to full coordinates (see {@link ReducedResolvent}). */
+        List<double[][]> resolve(double omega, List<double[][]> uv) {
+            int nb = idx.length;
+            List<double[]> rhs = new ArrayList<>();
+            for (double[][] y : uv) {
+                double[] r = new double[2 * nb];
+                for (int i = 0; i < nb; i++) { r[i] = y[0][idx[i]]; r[nb + i] = y[1][idx[i]]; }
+                if (anchorLocal >= 0) { r[anchorLocal] = 0; r[nb + anchorLocal] = 0; }
+                rhs.add(r);
+            }
+            List<double[][]> out = new ArrayList<>();
+            for (double[] z : reduced.solve(omega, rhs)) {
+                double[] zr = new double[l.numRows], zi = new double[l.numRows];
+                for (int i = 0; i < nb; i++) { zr[idx[i]] = z[i]; zi[idx[i]] = z[nb + i]; }
+                out.add(new double[][]{zr, zi});
+            }
+            return out;
         }
 
         void factor(double omega) {
@@ -286,19 +328,6 @@ public final class Regression {
                 throw new ModelException("L - i omega is singular at omega = " + omega
                         + " (a purely imaginary Liouvillian eigenvalue, or a steady state that is not unique): " + e.getMessage());
             }
-        }
-
-        /** z = (L − iω)^{-1} (u + iv) on this block (traceless on the population block), scattered to full coordinates. */
-        double[][] solve(double[] u, double[] v) {
-            int nb = idx.length;
-            double[] rhs = new double[2 * nb];
-            for (int i = 0; i < nb; i++) { rhs[i] = u[idx[i]]; rhs[nb + i] = v[idx[i]]; }
-            if (anchorLocal >= 0) { rhs[anchorLocal] = 0; rhs[nb + anchorLocal] = 0; }
-            double[] z = new double[2 * nb];
-            lu.solve(rhs, z);
-            double[] zr = new double[l.numRows], zi = new double[l.numRows];
-            for (int i = 0; i < nb; i++) { zr[idx[i]] = z[i]; zi[idx[i]] = z[nb + i]; }
-            return new double[][]{zr, zi};
         }
     }
 }
