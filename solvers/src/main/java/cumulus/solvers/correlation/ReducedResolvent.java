@@ -54,11 +54,28 @@ final class ReducedResolvent {
     }
 
     /** z = M(ω)^{-1} r for each right-hand side. */
-    List<double[]> solve(double omega, List<double[]> rhs) {
+    List<double[]> solve(double omega, List<double[]> rhs) { return solve(omega, rhs, Double.NaN); }
+
+    /**
+     * The same; when the basis does not serve ω, the family is first factored at {@code ahead} (when finite: the
+     * next frequency of a scan, so that the new moments cover ω and what follows it) and ω tried again, and only
+     * then factored at ω itself.
+     */
+    List<double[]> solve(double omega, List<double[]> rhs, double ahead) {
         if (!v.isEmpty()) {
             List<double[]> z = reduced(omega, rhs);
             if (z != null) { reducedAnswers++; return z; }
+            if (Double.isFinite(ahead) && ahead != omega && v.size() < maxBasis) {
+                expandAt(ahead, rhs);
+                z = reduced(omega, rhs);
+                if (z != null) { reducedAnswers++; return z; }
+            }
         }
+        return expandAt(omega, rhs);
+    }
+
+    /** Factors M(ω), adds the solutions and their moments to the basis, and returns the solutions. */
+    private List<double[]> expandAt(double omega, List<double[]> rhs) {
         Factor f = factor.apply(omega);
         factorizations++;
         List<double[]> out = new ArrayList<>();

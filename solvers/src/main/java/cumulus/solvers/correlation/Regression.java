@@ -133,8 +133,18 @@ public final class Regression {
     public Spectrum spectrum(Evaluator e, double[] omega) {
         double[] re = new double[omega.length], im = new double[omega.length];
         Stage stage = new Stage("power spectrum at " + omega.length + " frequencies");
+        // a frequency the reduced basis does not serve is factored ahead of it by about the width that the last
+        // factorization covered (a scan in order then factors about half as often as at the first miss)
+        int lastFactor = -1, width = 0;
         for (int w = 0; w < omega.length; w++) {
-            Complex c = e.at(omega[w]);
+            double ahead = width > 0 ? omega[Math.min(omega.length - 1, w + (int) (0.9 * width))] : Double.NaN;
+            int before = e.factorizations();
+            Complex c = e.at(omega[w], ahead);
+            int made = e.factorizations() - before;
+            if (made > 0) {
+                if (lastFactor >= 0) width = Math.max(1, w - lastFactor);
+                lastFactor = made == 1 && Double.isFinite(ahead) ? Math.min(omega.length - 1, w + (int) (0.9 * width)) : w;
+            }
             re[w] = c.re();
             im[w] = c.im();
             stage.update((w + 1.0) / omega.length, "frequency " + (w + 1) + " of " + omega.length);
@@ -176,11 +186,21 @@ public final class Regression {
         public boolean real() { return real; }
 
         /** S_AB(ω). */
-        public Complex at(double omega) {
+        public Complex at(double omega) { return at(omega, Double.NaN); }
+
+        /** Factorizations made so far. */
+        int factorizations() {
+            int f = 0;
+            for (Solver s : solvers) f += s.reduced.factorizations();
+            return f;
+        }
+
+        /** S_AB(ω), factoring at {@code ahead} first where the reduced basis does not serve ω (see {@link ReducedResolvent}). */
+        Complex at(double omega, double ahead) {
             double sr = 0, si = 0;
             for (Solver s : solvers) {
                 // (L − iω)^{-1} Q(Bρ), and (L − iω)^{-1} conj(Q(ρA)) whose conjugate is (L + iω)^{-1} Q(ρA)
-                List<double[][]> zs = s.resolve(omega, real ? List.<double[][]>of(yb) : List.<double[][]>of(yb, yac));
+                List<double[][]> zs = s.resolve(omega, real ? List.<double[][]>of(yb) : List.<double[][]>of(yb, yac), ahead);
                 double[][] z = zs.get(0);
                 Complex t1 = StateOperator.trace(fa, z[0], z[1]);
                 if (real) { sr += -2 * t1.re(); continue; }
@@ -297,7 +317,7 @@ public final class Regression {
         }
 
         /** z = (L − iω)^{-1}(u + iv) for each (u, v), scattered to full coordinates (see {@link ReducedResolvent}). */
-        List<double[][]> resolve(double omega, List<double[][]> uv) {
+        List<double[][]> resolve(double omega, List<double[][]> uv, double ahead) {
             int nb = idx.length;
             List<double[]> rhs = new ArrayList<>();
             for (double[][] y : uv) {
@@ -307,7 +327,7 @@ public final class Regression {
                 rhs.add(r);
             }
             List<double[][]> out = new ArrayList<>();
-            for (double[] z : reduced.solve(omega, rhs)) {
+            for (double[] z : reduced.solve(omega, rhs, ahead)) {
                 double[] zr = new double[l.numRows], zi = new double[l.numRows];
                 for (int i = 0; i < nb; i++) { zr[idx[i]] = z[i]; zi[idx[i]] = z[nb + i]; }
                 out.add(new double[][]{zr, zi});
