@@ -7,7 +7,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,7 @@ import java.util.concurrent.Callable;
 final class CorrelateCommand implements Callable<Integer> {
     @Mixin ModelOptions model;
 
-    @Option(names = "--a", required = true, description = "observable A: m1x, m1y, m1z, m1+, m1-, x, p, or a product such as m1+*m1-")
-    String a;
-
-    @Option(names = "--b", required = true, description = "observable B (same syntax)")
-    String b;
+    @Mixin ObservablePair ab;
 
     @Option(names = "--tau-end", defaultValue = "10", description = "last delay tau (default ${DEFAULT-VALUE})")
     double tauEnd;
@@ -33,19 +28,15 @@ final class CorrelateCommand implements Callable<Integer> {
     @Option(names = "--connected", description = "subtract <A><B>: the connected correlation <A(tau)B(0)> - <A><B>")
     boolean connected;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv, json or text (default ${DEFAULT-VALUE})")
-    Format format;
-
-    @Option(names = "--out", description = "write to this file (atomically) instead of standard output")
-    Path outFile;
+    @Mixin TableOutput output;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
         ModelOptions.Resolved r = model.resolve();
-        CorrelationResult c = r.cumulus().correlate(r.model(), r.parameters(), a, b, tauEnd, dt, connected);
+        CorrelationResult c = r.cumulus().correlate(r.model(), r.parameters(), ab.a, ab.b, tauEnd, dt, connected);
         Output.warnings(spec.commandLine().getErr(), c.warnings());
-        String text = switch (format) {
+        String text = switch (output.format) {
             case csv, text -> {
                 StringBuilder sb = new StringBuilder("tau,re,im\n");
                 for (int i = 0; i < c.tau().length; i++) sb.append(c.tau()[i]).append(',').append(c.re()[i]).append(',').append(c.im()[i]).append('\n');
@@ -66,8 +57,7 @@ final class CorrelateCommand implements Callable<Integer> {
                 yield Output.json(Output.close(o, c.method(), c.seconds(), c.warnings())) + "\n";
             }
         };
-        if (outFile != null) AtomicFiles.write(outFile, text);
-        else spec.commandLine().getOut().print(text);
+        output.emit(text, spec.commandLine().getOut());
         if (!c.complete()) {
             double last = c.tau().length == 0 ? Double.NaN : c.tau()[c.tau().length - 1];
             throw new NumericalException(c.failure() + " (the " + c.tau().length + " rows up to tau = " + last + " are kept)");

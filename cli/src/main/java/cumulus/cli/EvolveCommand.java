@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +45,7 @@ final class EvolveCommand implements Callable<Integer> {
     @Option(names = "--periods", description = "with --stroboscopic: number of periods (instead of --t-end)")
     Integer periods;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv, json or text (default ${DEFAULT-VALUE})")
-    Format format;
-
-    @Option(names = "--out", description = "write to this file (atomically) instead of standard output")
-    Path outFile;
+    @Mixin TableOutput output;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -93,7 +88,7 @@ final class EvolveCommand implements Callable<Integer> {
         if (tr.method() != null && tr.complete() && System.nanoTime() - started > 2_000_000_000L)
             spec.commandLine().getErr().println("cumulus: evolve: " + tr.method());
         Output.warnings(spec.commandLine().getErr(), tr.warnings());
-        String text = switch (format) {
+        String text = switch (output.format) {
             case csv, text -> csv(tr);
             case json -> {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -112,8 +107,7 @@ final class EvolveCommand implements Callable<Integer> {
                 yield Output.json(o) + "\n";
             }
         };
-        if (outFile != null) AtomicFiles.write(outFile, text);
-        else spec.commandLine().getOut().print(text);
+        output.emit(text, spec.commandLine().getOut());
         if (!tr.complete()) {
             double last = tr.rows().isEmpty() ? Double.NaN : tr.rows().get(tr.rows().size() - 1)[0];
             throw new NumericalException(tr.failure() + " (the " + tr.rows().size() + " rows up to t = " + last + " are kept)");

@@ -24,11 +24,7 @@ import java.util.concurrent.Callable;
 final class PsdCommand implements Callable<Integer> {
     @Mixin ModelOptions model;
 
-    @Option(names = "--a", required = true, description = "observable A: m1x, m1y, m1z, m1+, m1-, x, p, or a product such as m1+*m1-")
-    String a;
-
-    @Option(names = "--b", required = true, description = "observable B (same syntax); S is real when B = A^dagger")
-    String b;
+    @Mixin ObservablePair ab;
 
     @Option(names = "--omega", required = true, description = "frequencies: W1,W2,... or a:b:n (n equally spaced from a to b)")
     String omega;
@@ -56,7 +52,7 @@ final class PsdCommand implements Callable<Integer> {
     @Override public Integer call() {
         ModelOptions.Resolved r = model.resolve();
         double[] w = frequencies(omega);
-        PowerSpectrumResult s = r.cumulus().powerSpectrum(r.model(), r.parameters(), a, b, w, method, peaks ? Math.max(count, 2) : 0);
+        PowerSpectrumResult s = r.cumulus().powerSpectrum(r.model(), r.parameters(), ab.a, ab.b, w, method, peaks ? Math.max(count, 2) : 0);
         Output.warnings(spec.commandLine().getErr(), s.warnings());
         String text = switch (format) {
             case csv -> {
@@ -112,7 +108,7 @@ final class PsdCommand implements Callable<Integer> {
             }
             case text -> {
                 StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "model %s, S_{%s,%s}(omega), %s (%.3f s)%n%s%n",
-                        s.model(), a, b, s.method(), s.seconds(), s.steadyPartNote()));
+                        s.model(), ab.a, ab.b, s.method(), s.seconds(), s.steadyPartNote()));
                 for (int i = 0; i < w.length; i++)
                     sb.append(String.format(java.util.Locale.ROOT, s.real() ? "  %12.6f  %+.12e%n" : "  %12.6f  %+.12e %+.12ei%n",
                             s.omega()[i], s.re()[i], s.im()[i]));
@@ -130,7 +126,7 @@ final class PsdCommand implements Callable<Integer> {
         if (plot != null) {
             FigureData fig = new FigureData("psd", s.model() + " " + r.parameters().entrySet().stream()
                     .filter(e -> !e.getKey().equals("S")).map(e -> e.getKey() + "=" + e.getValue()).sorted().reduce((x, y) -> x + ", " + y).orElse(""));
-            Panel p = fig.panel(new Panel("S_{" + a + "," + b + "}(omega)", "omega", "S(omega)"));
+            Panel p = fig.panel(new Panel("S_{" + ab.a + "," + ab.b + "}(omega)", "omega", "S(omega)"));
             p.add(Series.line(s.real() ? "S" : "Re S", s.omega(), s.re()));
             if (!s.real()) p.add(Series.line("Im S", s.omega(), s.im()));
             Plots.writePng(fig, plot);
