@@ -11,15 +11,11 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,14 +47,7 @@ public final class SweepPlot {
         SweepMeta meta = SweepMeta.read(dir);
         ResultsTable.Read read = ResultsTable.read(dir.resolve(ResultsTable.FILE));
         if (read.header() == null || read.rows().isEmpty()) return;
-        BufferedImage img = render(meta, read, attractorOnly);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.write(png, bytes.toByteArray());
+        Plots.writePng(render(meta, read, attractorOnly), png);
     }
 
     static BufferedImage render(SweepMeta meta, ResultsTable.Read read, boolean attractorOnly) {

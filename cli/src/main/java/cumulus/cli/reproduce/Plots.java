@@ -45,8 +45,10 @@ public final class Plots {
 
     public static Color color(int i) { return PALETTE[Math.floorMod(i, PALETTE.length)]; }
 
-    public static void writePng(FigureData data, Path png) {
-        BufferedImage img = render(data);
+    public static void writePng(FigureData data, Path png) { writePng(render(data), png); }
+
+    /** Encodes an image as PNG and writes it atomically. */
+    public static void writePng(BufferedImage img, Path png) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", bytes);

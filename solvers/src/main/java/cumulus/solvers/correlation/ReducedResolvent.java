@@ -53,11 +53,8 @@ final class ReducedResolvent {
         h1 = new double[maxBasis][maxBasis];
     }
 
-    /** z = M(ω)^{-1} r for each right-hand side. */
-    List<double[]> solve(double omega, List<double[]> rhs) { return solve(omega, rhs, Double.NaN); }
-
     /**
-     * The same; when the basis does not serve ω, the family is first factored at {@code ahead} (when finite: the
+     * z = M(ω)^{-1} r for each right-hand side; when the basis does not serve ω, the family is first factored at {@code ahead} (when finite: the
      * next frequency of a scan, so that the new moments cover ω and what follows it) and ω tried again, and only
      * then factored at ω itself.
      */

@@ -137,13 +137,13 @@ public final class Regression {
         // factorization covered (a scan in order then factors about half as often as at the first miss)
         int lastFactor = -1, width = 0;
         for (int w = 0; w < omega.length; w++) {
-            double ahead = width > 0 ? omega[Math.min(omega.length - 1, w + (int) (0.9 * width))] : Double.NaN;
+            int aheadIdx = width > 0 ? Math.min(omega.length - 1, w + (int) (0.9 * width)) : -1;
             int before = e.factorizations();
-            Complex c = e.at(omega[w], ahead);
+            Complex c = e.at(omega[w], aheadIdx >= 0 ? omega[aheadIdx] : Double.NaN);
             int made = e.factorizations() - before;
             if (made > 0) {
                 if (lastFactor >= 0) width = Math.max(1, w - lastFactor);
-                lastFactor = made == 1 && Double.isFinite(ahead) ? Math.min(omega.length - 1, w + (int) (0.9 * width)) : w;
+                lastFactor = made == 1 && aheadIdx >= 0 ? aheadIdx : w;   // where the factorization that serves w was made
             }
             re[w] = c.re();
             im[w] = c.im();
