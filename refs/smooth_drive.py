@@ -15,6 +15,9 @@ smooth_floquet_local.csv: Floquet map of H = omega_x cos(2 pi t/T) S^x + delta S
                        permutation-invariant sector's are among them) and the Floquet steady state's <m1a>.
 smooth_local_rate.csv: H = 0.7 S^x, local emission 0.3 (1 + 0.8 cos 2t) sum_k D[sigma_k^-], local pumping 0.1, N = 3,
                        from up, 2^N brute force, t = 0..3 step 0.5.
+smooth_multiterm.csv : H = 0.8 S^x + 0.1 S^z, one jump sqrt(1/S) [S^- + (0.4 cos 2t + 0.3 i sin t) S^z + 0.2 S^+], N = 5 (Dicke),
+                       from up, t = 0..3 step 0.25 (cross terms c_k c_l^* of a jump with several t-dependent terms).
+smooth_multiterm_local.csv: the same jump with local dephasing 0.2 sum_k D[sigma_k^z], N = 3, 2^N brute force.
 Run: python3 refs/smooth_drive.py
 """
 import os
@@ -122,9 +125,29 @@ def floquet_local():
     write("smooth_floquet_local.csv", ["quantity", "re", "im"], rows)
 
 
+def multiterm():
+    def run(Sx, Sy, Sz, up, S, extra, name):
+        Sp, Sm = Sx + 1j * Sy, Sx - 1j * Sy
+        H = 0.8 * Sx + 0.1 * Sz
+        c = qt.QobjEvo([Sm / np.sqrt(S), [Sz / np.sqrt(S), lambda t, args=None: 0.4 * np.cos(2 * t) + 0.3j * np.sin(t)],
+                        0.2 * Sp / np.sqrt(S)])
+        times = np.arange(0, 3.0001, 0.25)
+        r = qt.mesolve(H, qt.ket2dm(up), times, c_ops=[c] + extra, e_ops=[Sx / S, Sy / S, Sz / S], options=OPTS)
+        write(name, ["t", "m1x", "m1y", "m1z"], [(t, r.expect[0][i], r.expect[1][i], r.expect[2][i]) for i, t in enumerate(times)])
+    Sx, Sy, Sz, Sp, Sm, up = collective(5)
+    run(Sx, Sy, Sz, up, 2.5, [], "smooth_multiterm.csv")
+    Sx, Sy, Sz, op, up = brute(3)
+    run(Sx, Sy, Sz, up, 1.5, [np.sqrt(0.2) * op(qt.sigmaz(), k) for k in range(3)], "smooth_multiterm_local.csv")
+
+
 if __name__ == "__main__":
+    import sys
+    if sys.argv[1:] == ["multiterm"]:
+        multiterm()
+        sys.exit()
     floquet_local()
     floquet()
     local()
     collective_dynamics()
     local_rate()
+    multiterm()

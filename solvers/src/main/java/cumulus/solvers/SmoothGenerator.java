@@ -30,23 +30,19 @@ import java.util.Map;
  * γ matrix is written in the Hermitian basis (u_aa; u_ab ± i v_ab). The rewritten model has no t;
  * its space gives L_0 (all symbols 0) and M_j = L(e_j) − L_0, once per schedule segment. No engine
  * evaluates the drive at t = 0: φ_j(t) is evaluated at every time the integrator asks for.
- * A jump operator with several terms that depend on t (cross terms c_k c_l*) is refused.
+ * A jump operator Σ_k c_k(t) O_k with several terms is expanded by polarization ({@link #expandJump}).
  */
 public final class SmoothGenerator {
     private static final String PREFIX = "drive_";
 
-    /**
-     * One scalar function φ_j(t): the real or imaginary part of {@code coefficient}, or, for a
-     * single-term jump operator c(t)·O of rate r, r·|c|² ({@code rate} non-null).
-     */
-    private record Feature(Expr coefficient, boolean imaginary, Expr rate) {
-        Feature(Expr coefficient, boolean imaginary) { this(coefficient, imaginary, null); }
-
-        double at(Map<String, Double> values) {
-            Complex c = coefficient.evaluate(values);
-            if (rate != null) return rate.evaluate(values).re() * (c.re() * c.re() + c.im() * c.im());
-            return imaginary ? c.im() : c.re();
+    /** One scalar function φ_j(t) of the values (t among them), and the coefficient it comes from (for messages). */
+    private record Feature(Expr coefficient, java.util.function.ToDoubleFunction<Map<String, Double>> value) {
+        /** The real or imaginary part of a coefficient. */
+        static Feature part(Expr c, boolean imaginary) {
+            return new Feature(c, v -> imaginary ? c.evaluate(v).im() : c.evaluate(v).re());
         }
+
+        double at(Map<String, Double> values) { return value.applyAsDouble(values); }
     }
 
     /** L_0 and the M_j during one schedule segment, with that segment's values. */
@@ -168,8 +164,8 @@ public final class SmoothGenerator {
             }
             OpSum o = new OpSum(List.of(new OpSum.Term(Expr.ONE, term.factors())));
             OpSum od = o.adjoint();
-            Expr u = symbol(features, new Feature(term.coefficient(), false));
-            Expr v = symbol(features, new Feature(term.coefficient(), true));
+            Expr u = symbol(features, Feature.part(term.coefficient(), false));
+            Expr v = symbol(features, Feature.part(term.coefficient(), true));
             h = h.plus(o.plus(od).scale(Expr.rat(1, 2).times(u)));
             h = h.plus(o.minus(od).scale(Expr.I.times(Expr.rat(1, 2)).times(v)));
         }
@@ -178,17 +174,10 @@ public final class SmoothGenerator {
             if (d instanceof Dissipator.Jump j) {
                 List<OpSum.Term> timed = j.operator().terms().stream().filter(x -> usesTime(x.coefficient())).toList();
                 if (timed.isEmpty() && !usesTime(j.rate())) dissipators.add(d);
-                else if (timed.isEmpty()) dissipators.add(new Dissipator.Jump(symbol(features, new Feature(j.rate(), false)), j.operator()));
-                else if (j.operator().terms().size() == 1) {
-                    OpSum.Term only = j.operator().terms().get(0);
-                    // rate·D[c(t)·O] = rate·|c(t)|²·D[O]
-                    dissipators.add(new Dissipator.Jump(
-                            symbol(features, new Feature(only.coefficient(), false, j.rate())),
-                            new OpSum(List.of(new OpSum.Term(Expr.ONE, only.factors())))));
-                } else throw new ModelException("model " + model.name() + ": the jump operator " + j.operator() + " has several terms and some depend on t: "
-                        + "the exact engine takes a t-dependent jump rate or a single-term jump operator c(t)*O; split the jump into separate jumps or move the time dependence into the rate");
+                else if (timed.isEmpty()) dissipators.add(new Dissipator.Jump(symbol(features, Feature.part(j.rate(), false)), j.operator()));
+                else expandJump(j, dissipators, features);
             } else if (d instanceof Dissipator.Local l) {
-                dissipators.add(usesTime(l.rate()) ? new Dissipator.Local(l.ensemble(), l.process(), symbol(features, new Feature(l.rate(), false))) : d);
+                dissipators.add(usesTime(l.rate()) ? new Dissipator.Local(l.ensemble(), l.process(), symbol(features, Feature.part(l.rate(), false))) : d);
             } else if (d instanceof Dissipator.GammaMatrix g) {
                 dissipators.add(timed(g.gamma()) ? new Dissipator.GammaMatrix(g.ensembles(), hermitianBasis(g.gamma(), features)) : d);
             } else if (d instanceof Dissipator.LocalGamma g) {
@@ -218,15 +207,54 @@ public final class SmoothGenerator {
         return b.build();
     }
 
+    /**
+     * rate·D[Σ_k c_k O_k] = rate·Σ_k |c_k|² D[O_k] + rate·Σ_{k<l} [u_kl (D[O_k + O_l] − D[O_k] − D[O_l])
+     * − v_kl (D[O_k + i O_l] − D[O_k] − D[O_l])], u_kl + i v_kl = c_k c_l*: the cross terms c_k c_l* D[O_k, O_l] + c.c.
+     * of D[A, B]ρ = AρB† − ½{B†A, ρ} written with the polarization identities D[A + B] = D[A] + D[B] + D[A, B] + D[B, A]
+     * and D[A + iB] = D[A] + D[B] − i D[A, B] + i D[B, A]. Every D[·] is a plain jump with a t-dependent rate, which
+     * L is linear in; the individual rates may be negative, only their sum is a Lindblad dissipator.
+     */
+    private static void expandJump(Dissipator.Jump j, List<Dissipator> out, List<Feature> features) {
+        List<OpSum.Term> terms = j.operator().terms();
+        int n = terms.size();
+        Expr rate = j.rate();
+        Expr[] c = new Expr[n];
+        List<OpSum> ops = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            c[k] = terms.get(k).coefficient();
+            ops.add(new OpSum(List.of(new OpSum.Term(Expr.ONE, terms.get(k).factors()))));
+        }
+        // r·c_a c_b* at the values
+        java.util.function.BiFunction<Integer, Integer, java.util.function.Function<Map<String, Double>, Complex>> product =
+                (x, y) -> v -> c[x].evaluate(v).times(c[y].evaluate(v).conj()).times(rate.evaluate(v).re());
+        for (int k = 0; k < n; k++) {
+            final int kk = k;
+            // D[O_k]: r (|c_k|² + Σ_{l≠k} (v − u) of the pair)
+            out.add(new Dissipator.Jump(symbol(features, new Feature(c[k], v -> {
+                double w = product.apply(kk, kk).apply(v).re();
+                for (int l = 0; l < n; l++) if (l != kk) {
+                    Complex z = product.apply(Math.min(kk, l), Math.max(kk, l)).apply(v);
+                    w += z.im() - z.re();
+                }
+                return w;
+            })), ops.get(k)));
+            for (int l = k + 1; l < n; l++) {
+                var z = product.apply(k, l);
+                out.add(new Dissipator.Jump(symbol(features, new Feature(c[k], v -> z.apply(v).re())), ops.get(k).plus(ops.get(l))));
+                out.add(new Dissipator.Jump(symbol(features, new Feature(c[k], v -> -z.apply(v).im())), ops.get(k).plus(ops.get(l).scale(Expr.I))));
+            }
+        }
+    }
+
     /** Γ(t) = Σ_a u_aa E_aa + Σ_{a<b} [u_ab (E_ab + E_ba) + v_ab i(E_ab − E_ba)], u = Re Γ_ab(t), v = Im Γ_ab(t). */
     private static Expr[][] hermitianBasis(Expr[][] g, List<Feature> features) {
         int n = g.length;
         Expr[][] out = new Expr[n][n];
         for (int a = 0; a < n; a++) {
-            out[a][a] = symbol(features, new Feature(g[a][a], false));
+            out[a][a] = symbol(features, Feature.part(g[a][a], false));
             for (int c = a + 1; c < n; c++) {
-                Expr u = symbol(features, new Feature(g[a][c], false));
-                Expr v = symbol(features, new Feature(g[a][c], true));
+                Expr u = symbol(features, Feature.part(g[a][c], false));
+                Expr v = symbol(features, Feature.part(g[a][c], true));
                 out[a][c] = u.plus(Expr.I.times(v));
                 out[c][a] = u.minus(Expr.I.times(v));
             }
