@@ -68,9 +68,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--process-timeout", defaultValue = "900", description = "seconds before a fresh-process run is abandoned (default ${DEFAULT-VALUE})")
     int processTimeout;
 
+    @Option(names = "--readme", description = "exact suite: also write the table (markdown, with the date, the cores and the QuTiP version) into README.md between its 'bench:exact' markers")
+    boolean readme;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    /** One measured row, for the README table. */
+    private record Row(int n, long unknowns, double gapProc, double gapWarm, double qGap, double nessProc, double nessWarm,
+                       double qNess, double peak, double l1, double qL) { }
+
+    private final List<Row> rows = new ArrayList<>();
+    private String peerVersion = "";
+
     @Override public Integer call() throws Exception {
+        if (readme && !suite.equals("exact")) throw new ModelException("--readme writes the exact suite's table: drop --readme or use --suite exact");
         switch (suite) {
             case "codegen" -> { return new cumulus.plugins.bench.CodegenBenchmark(spec.commandLine().getOut()).run(); }
             case "dynamics" -> { return new DynamicsBench(spec.commandLine().getOut(), peer, peerTimeout, sizes, python()).run(); }
@@ -105,6 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-6s %-9s | %-9s %-9s %-9s %-7s | %-9s %-9s %-9s %-7s | %-8s | %-20s %-20s%n", "N", "unknowns",
                 "gap_warm", "gap_proc", "qutip_gap", "ratio", "ness_warm", "ness_proc", "qutip_ness", "ratio", "peak_MB", "lambda1_re", "qutip_lambda1_re");
         for (int n : sizes) row(out, c, model, n, havePeer, script, haveLauncher ? launcher : null);
+        if (readme) writeReadme(out);
         if (largest) {
             int n = sizes.isEmpty() ? 64 : sizes.get(sizes.size() - 1);
             int best = -1;
@@ -156,6 +168,7 @@ final class BenchCommand implements Callable<Integer> {
                 qGap = j.path("gap_seconds").asDouble(Double.NaN);
                 qNess = j.path("steady_seconds").asDouble(Double.NaN);
                 qL = j.path("lambda1").path("re").asDouble(Double.NaN);
+                peerVersion = j.path("peer").asText("");
             }
         }
         long unknowns = (long) (n + 1) * (n + 1);
@@ -165,11 +178,40 @@ final class BenchCommand implements Callable<Integer> {
                 f(gapWarm), f(gapProc[0]), f(qGap), ratio(qGap, gapOurs), f(nessWarm), f(nessProc[0]), f(qNess), ratio(qNess, nessOurs),
                 peak > 0 ? String.format("%.0f", peak) : "-", Double.isNaN(l1) ? "-" : String.format("%.12e", l1), Double.isNaN(qL) ? "-" : String.format("%.12e", qL));
         out.flush();
+        rows.add(new Row(n, unknowns, gapProc[0], gapWarm, qGap, nessProc[0], nessWarm, qNess, peak, l1, qL));
     }
+
+    static final String BEGIN = "<!-- bench:exact:begin (written by ./cumulus bench --readme) -->", END = "<!-- bench:exact:end -->";
+
+    /** Replaces the README's table between {@link #BEGIN} and {@link #END} by this run's rows (atomically). */
+    private void writeReadme(PrintWriter out) throws IOException {
+        Path file = home().resolve("README.md");
+        String text = Files.readString(file);
+        int a = text.indexOf(BEGIN), b = text.indexOf(END);
+        if (a < 0 || b < a) throw new ModelException("--readme: " + file + " has no '" + BEGIN + "' ... '" + END + "' block: add the two marker lines where the table goes");
+        StringBuilder t = new StringBuilder(BEGIN).append("\n\n");
+        t.append(String.format("%s, `--count %d`, %s, %d cores, %s; whole process = one fresh `./cumulus spectrum|steady %s --set N=..`, wall time; "
+                        + "warm = the same engines in the bench process after JIT warm-up; QuTiP: one run per N, its own in-script seconds (eigs k=6 sigma=0.01; steadystate); ratio = QuTiP / whole process.%n%n",
+                modelName, count, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), peerVersion.isEmpty() ? "no QuTiP peer" : peerVersion, modelName));
+        t.append("| N | unknowns | `spectrum` (s) | warm (s) | QuTiP eigs (s) | ratio | `steady` (s) | warm (s) | QuTiP steadystate (s) | ratio | peak RSS (MB) | λ1 | QuTiP λ1 |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows)
+            t.append(String.format("| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.n(), r.unknowns(), s2(r.gapProc()), s2(r.gapWarm()), s2(r.qGap()),
+                    md(ratio(r.qGap(), Double.isNaN(r.gapProc()) ? r.gapWarm() : r.gapProc())), s2(r.nessProc()), s2(r.nessWarm()), s2(r.qNess()),
+                    md(ratio(r.qNess(), Double.isNaN(r.nessProc()) ? r.nessWarm() : r.nessProc())), r.peak() > 0 ? String.format("%.0f", r.peak()) : "–",
+                    Double.isNaN(r.l1()) ? "–" : String.format("%.12g", r.l1()), Double.isNaN(r.qL()) ? "–" : String.format("%.12g", r.qL())));
+        t.append("\n");
+        AtomicFiles.write(file, text.substring(0, a) + t + text.substring(b));
+        out.println("# README.md: benchmark table written (" + rows.size() + " rows)");
+    }
+
+    private static String s2(double x) { return Double.isNaN(x) ? "–" : String.format("%.2f", x); }
+
+    private static String md(String x) { return x.equals("-") ? "–" : x.replace("x", "×"); }
 
     private static String f(double x) { return Double.isNaN(x) ? "-" : String.format("%.3f", x); }
 
-    private static String ratio(double peer, double ours) { return Double.isNaN(peer) ? "-" : String.format("%.1fx", peer / ours); }
+    private static String ratio(double peer, double ours) { return Double.isNaN(peer) ? "-" : String.format(peer / ours < 1 ? "%.2fx" : "%.1fx", peer / ours); }
 
     private JsonNode runPeer(Path script, int n) throws IOException, InterruptedException {
         return PeerProcess.json(List.of(python(), script.toString(), modelName, Integer.toString(n)), peerTimeout);
