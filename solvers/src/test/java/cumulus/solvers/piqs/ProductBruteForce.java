@@ -128,10 +128,66 @@ final class ProductBruteForce {
         return out;
     }
 
-    CMatrix apply(CMatrix x) {
-        CMatrix y = k.times(x).plus(x.times(k.adjoint()));
-        for (CMatrix[] s : sandwiches) y = y.plus(s[0].times(x).times(s[1]));
+    CMatrix apply(CMatrix x) { return sparse(apply(x.toDense())); }
+
+    /** L[X] on a dense X: the sparse K, A, B multiply it row by row (a σ_k has one entry per row). */
+    double[][][] apply(double[][][] x) {
+        double[][][] y = new double[2][dim][dim];
+        leftTimes(k, x, y);
+        // X K† = (K X†)†
+        double[][][] xd = adjoint(x), t = new double[2][dim][dim];
+        leftTimes(k, xd, t);
+        addAdjoint(t, y);
+        for (CMatrix[] s : sandwiches) {
+            double[][][] ax = new double[2][dim][dim];
+            leftTimes(s[0], x, ax);
+            rightTimes(ax, s[1], y);
+        }
         return y;
+    }
+
+    /** y += A x. */
+    static void leftTimes(CMatrix a, double[][][] x, double[][][] y) {
+        int d = x[0].length;
+        for (int p = 0; p < a.rows; p++) for (int e = a.ptr[p]; e < a.ptr[p + 1]; e++) {
+            int r = a.idx[e];
+            double ar = a.re[e], ai = a.im[e];
+            double[] xr = x[0][r], xi = x[1][r], yr = y[0][p], yi = y[1][p];
+            for (int q = 0; q < d; q++) { yr[q] += ar * xr[q] - ai * xi[q]; yi[q] += ar * xi[q] + ai * xr[q]; }
+        }
+    }
+
+    /** y += x B. */
+    static void rightTimes(double[][][] x, CMatrix b, double[][][] y) {
+        int d = x[0].length;
+        for (int r = 0; r < b.rows; r++) for (int e = b.ptr[r]; e < b.ptr[r + 1]; e++) {
+            int q = b.idx[e];
+            double br = b.re[e], bi = b.im[e];
+            for (int p = 0; p < d; p++) {
+                double xr = x[0][p][r], xi = x[1][p][r];
+                y[0][p][q] += xr * br - xi * bi;
+                y[1][p][q] += xr * bi + xi * br;
+            }
+        }
+    }
+
+    static double[][][] adjoint(double[][][] x) {
+        int d = x[0].length;
+        double[][][] o = new double[2][d][d];
+        for (int p = 0; p < d; p++) for (int q = 0; q < d; q++) { o[0][q][p] = x[0][p][q]; o[1][q][p] = -x[1][p][q]; }
+        return o;
+    }
+
+    static void addAdjoint(double[][][] t, double[][][] y) {
+        int d = t[0].length;
+        for (int p = 0; p < d; p++) for (int q = 0; q < d; q++) { y[0][q][p] += t[0][p][q]; y[1][q][p] -= t[1][p][q]; }
+    }
+
+    static CMatrix sparse(double[][][] m) {
+        int d = m[0].length;
+        CMatrix.Builder b = new CMatrix.Builder(d, d);
+        for (int p = 0; p < d; p++) for (int q = 0; q < d; q++) if (m[0][p][q] != 0 || m[1][p][q] != 0) b.add(p, q, m[0][p][q], m[1][p][q]);
+        return b.build();
     }
 
     // ------------------------------------------------------------------ the symmetric sector
@@ -244,16 +300,24 @@ final class ProductBruteForce {
         for (CMatrix b : basis) dense.add(b.toDense());
         DMatrixRMaj out = new DMatrixRMaj(m, m);
         for (int b = 0; b < m; b++) {
-            double[][][] y = apply(basis.get(b)).toDense();
+            double[][][] y = apply(dense.get(b));
             for (int a = 0; a < m; a++) out.unsafe_set(a, b, traceProduct(dense.get(a), y));
         }
         return out;
     }
 
     static CMatrix state(List<CMatrix> basis, double[] x) {
-        CMatrix rho = CMatrix.zero(basis.get(0).rows(), basis.get(0).cols());
-        for (int i = 0; i < x.length; i++) if (x[i] != 0) rho = rho.plus(basis.get(i).scale(x[i]));
-        return rho;
+        int d = basis.get(0).rows();
+        double[][][] rho = new double[2][d][d];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == 0) continue;
+            CMatrix b = basis.get(i);
+            for (int p = 0; p < d; p++) for (int e = b.ptr[p]; e < b.ptr[p + 1]; e++) {
+                rho[0][p][b.idx[e]] += x[i] * b.re[e];
+                rho[1][p][b.idx[e]] += x[i] * b.im[e];
+            }
+        }
+        return sparse(rho);
     }
 
     /** The steady state in the symmetric sector (Tr ρ = 1). */
@@ -275,18 +339,20 @@ final class ProductBruteForce {
 
     /** e^{Mt} x by Taylor steps of norm ≤ 1/2 (40 terms each: truncation below 1e-25 per step). */
     static double[] propagate(DMatrixRMaj m, double[] x, double t) {
-        double norm = CommonOps_DDRM.elementMaxAbs(m) * m.numRows;
+        int dim = x.length;
+        double norm = 0;
+        for (int j = 0; j < dim; j++) { double c = 0; for (int i = 0; i < dim; i++) c += Math.abs(m.unsafe_get(i, j)); norm = Math.max(norm, c); }
         int steps = Math.max(1, (int) Math.ceil(2 * norm * t));
         double h = t / steps;
         double[] v = x.clone();
-        int dim = x.length;
         for (int s = 0; s < steps; s++) {
             double[] term = v.clone(), sum = v.clone();
             for (int kk = 1; kk <= 40; kk++) {
                 double[] next = new double[dim];
                 for (int i = 0; i < dim; i++) {
                     double acc = 0;
-                    for (int j = 0; j < dim; j++) acc += m.unsafe_get(i, j) * term[j];
+                    int row = i * dim;
+                    for (int j = 0; j < dim; j++) acc += m.data[row + j] * term[j];
                     next[i] = acc * h / kk;
                 }
                 term = next;
