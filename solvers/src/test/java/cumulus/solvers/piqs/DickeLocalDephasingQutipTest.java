@@ -40,7 +40,8 @@ class DickeLocalDephasingQutipTest {
             double xsq = ss.cumulants().get("K(x,x)") + Math.pow(ss.expectations().get("x"), 2);
             double psq = ss.cumulants().get("K(p,p)") + Math.pow(ss.expectations().get("p"), 2);
             double wb = row.get("omega_b"), n = 4;
-            double nBoson = (2 * n * wb * xsq + 2 * n / wb * psq - 2) / 4;   // (a + a†)² + (i(a† − a))² = 4a†a + 2
+            // (a + a†)² + (i(a† − a))² = 2(a†a + a a†) = 4a†a + 2 − 2K|K−1⟩⟨K−1| in Fock states 0..K−1
+            double nBoson = (2 * n * wb * xsq + 2 * n / wb * psq - 2 + 2 * 6 * ss.topFockPopulation()) / 4;
             assertEquals(row.get("m1z"), ss.expectations().get("m1z"), 1e-10, "m1z" + at);
             assertEquals(row.get("x_sq"), xsq, 1e-10, "<x^2>" + at);
             assertEquals(row.get("p_sq"), psq, 1e-10, "<p^2>" + at);
