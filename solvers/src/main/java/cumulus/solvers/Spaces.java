@@ -3,6 +3,7 @@ package cumulus.solvers;
 import cumulus.api.Model;
 import cumulus.solvers.dicke.DickeFockSpace;
 import cumulus.solvers.piqs.PermutationInvariantSpace;
+import cumulus.solvers.piqs.ProductPermutationSpace;
 import cumulus.solvers.space.LiouvillianSpace;
 
 import java.util.Map;
@@ -13,11 +14,14 @@ public final class Spaces {
 
     /**
      * The permutation-invariant space for models with local dissipation (total spin is not
-     * conserved), else the Dicke ⊗ Fock space. A periodic model's space is built at its first
+     * conserved): ⊕_j of one ensemble, or the product space of several ensembles and a boson;
+     * else the Dicke ⊗ Fock space. A periodic model's space is built at its first
      * segment's values; the engines ask it for each segment's generator.
      */
     public static LiouvillianSpace of(Model model, Map<String, Double> parameters) {
         Map<String, Double> base = model.isPeriodic() ? model.schedule().valuesIn(0, parameters) : parameters;
-        return model.hasLocalDissipation() ? new PermutationInvariantSpace(model, base) : new DickeFockSpace(model, base);
+        if (!model.hasLocalDissipation()) return new DickeFockSpace(model, base);
+        if (model.hasBoson() || model.ensembles() > 1) return new ProductPermutationSpace(model, base);
+        return new PermutationInvariantSpace(model, base);
     }
 }

@@ -316,7 +316,7 @@ public final class PiqsLiouvillian {
          * Σ_ab c_ab Σ_k σ_k^a |j m⟩⟨j m'| σ_k^b for general spherical components (a, b ∈ −, +, z): by Wigner–Eckart
          * the result in block j' = j, j ∓ 1 is E_{j→j'} (M^a|m⟩)(M^{b†}|m'⟩)†, with the reduced factors E of the
          * class comment (same: (A+1)/(2j(j+1)); down: (A+j+1)/(2j(2j+1)); up: (A−j)/(2(j+1)(2j+1))) and the
-         * transition amplitudes of {@link #amplitude}, whose relative signs follow the Clebsch–Gordan
+         * transition amplitudes of {@link WignerEckart#amplitude}, whose relative signs follow the Clebsch–Gordan
          * coefficients ⟨j m; 1 q | j' m+q⟩ with σ^+ = −√2 T_{+1}, σ^− = √2 T_{−1}, σ^z = 2 T_0.
          */
         void general(int b, int r, int s, double cr, double ci) {
@@ -326,51 +326,24 @@ public final class PiqsLiouvillian {
                 int tb = b - dir;
                 if (tb < 0 || tb >= sp.blocks()) continue;
                 double jt = j + dir;
-                double e = dir == 0 ? (j > 0 ? (a + 1) / (2 * j * (j + 1)) : 0)
-                        : dir < 0 ? (j > 0 ? (a + j + 1) / (2 * j * (2 * j + 1)) : 0)
-                        : (a - j) / (2 * (j + 1) * (2 * j + 1));
+                double e = WignerEckart.reduced(dir, a, j);
                 if (e == 0) continue;
                 for (int qa = 0; qa < 3; qa++) {
-                    double va = amplitude(qa, dir, j, m);
+                    double va = WignerEckart.amplitude(qa, dir, j, m);
                     if (va == 0) continue;
-                    int ra = (int) Math.round(jt - (m + SHIFT[qa]));
+                    int ra = (int) Math.round(jt - (m + WignerEckart.SHIFT[qa]));
                     for (int qb = 0; qb < 3; qb++) {
                         double kr = cRe[qa][qb], ki = cIm[qa][qb];
                         if (kr == 0 && ki == 0) continue;
-                        int qbd = DAGGER[qb];
-                        double vb = amplitude(qbd, dir, j, m1);
+                        int qbd = WignerEckart.DAGGER[qb];
+                        double vb = WignerEckart.amplitude(qbd, dir, j, m1);
                         if (vb == 0) continue;
-                        int sb = (int) Math.round(jt - (m1 + SHIFT[qbd]));
+                        int sb = (int) Math.round(jt - (m1 + WignerEckart.SHIFT[qbd]));
                         double f = e * va * vb;
                         add(tb, ra, sb, f * (kr * cr - ki * ci), f * (kr * ci + ki * cr));
                     }
                 }
             }
-        }
-
-        /** Change of m by σ^−, σ^+, σ^z, and the component of the adjoint (σ^−)† = σ^+, (σ^z)† = σ^z. */
-        static final int[] SHIFT = {-1, 1, 0}, DAGGER = {1, 0, 2};
-
-        /** ⟨j', m + SHIFT[q]| M^q |j, m⟩ up to the reduced factor, for j' = j + dir. */
-        static double amplitude(int q, int dir, double j, double m) {
-            double x = switch (dir) {
-                case 0 -> switch (q) {
-                    case 0 -> Math.sqrt(Math.max(0, (j + m) * (j - m + 1)));
-                    case 1 -> Math.sqrt(Math.max(0, (j - m) * (j + m + 1)));
-                    default -> 2 * m;
-                };
-                case -1 -> switch (q) {
-                    case 0 -> Math.sqrt(Math.max(0, (j + m) * (j + m - 1)));
-                    case 1 -> -Math.sqrt(Math.max(0, (j - m) * (j - m - 1)));
-                    default -> -2 * Math.sqrt(Math.max(0, j * j - m * m));
-                };
-                default -> switch (q) {
-                    case 0 -> Math.sqrt(Math.max(0, (j - m + 1) * (j - m + 2)));
-                    case 1 -> -Math.sqrt(Math.max(0, (j + m + 1) * (j + m + 2)));
-                    default -> 2 * Math.sqrt(Math.max(0, (j + 1) * (j + 1) - m * m));
-                };
-            };
-            return x;
         }
 
         DMatrixSparseCSC run() {
