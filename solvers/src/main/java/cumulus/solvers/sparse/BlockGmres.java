@@ -32,7 +32,15 @@ public final class BlockGmres {
         }
     }
 
-    private void precondition(double[] v, double[] out) {
+    /** Stored entries of the slab factors. */
+    public long factorNonZeros() {
+        long s = 0;
+        for (SparseLU f : lu) if (f != null) s += f.factorNonZeros();
+        return s;
+    }
+
+    /** out = M^{-1} v: the block-Jacobi preconditioner alone (each slab's LU). */
+    public void precondition(double[] v, double[] out) {
         for (int b = 0; b < lu.length; b++) {
             int s = start[b], e = start[b + 1];
             if (e == s) continue;

@@ -1,0 +1,52 @@
+package cumulus.solvers;
+
+import cumulus.api.Complex;
+import cumulus.solvers.space.SymmetryBlocks;
+import cumulus.solvers.sparse.RightmostEigen;
+import cumulus.solvers.sparse.SectorRightmost;
+import org.ejml.data.DMatrixSparseCSC;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The spectrum of a large Liouvillian on a space with total-spin sectors (⊕_j, {@code LiouvillianSpace.sectorOffsets}):
+ * the rightmost eigenvalues of each invariant block by {@link SectorRightmost} — shift-invert Krylov–Schur ordered by
+ * Re λ as in {@link LiouvillianSpectrum.Search#RIGHTMOST}, with the inner solves by GMRES preconditioned by the
+ * LUs of slabs of sectors instead of one LU of the whole block (why: {@link SectorRightmost}). With a precession
+ * frequency ω the oscillating-mode search at σ = ω runs too (the complex shifts the direct route skips at this size).
+ */
+final class SectorSpectrum {
+    private SectorSpectrum() { }
+
+    /** Real size of the Liouvillian above which a space with sectors takes this route. */
+    static final int THRESHOLD = Integer.getInteger("cumulus.piqs.spectrum.threshold", SteadyState.ITERATIVE_THRESHOLD);
+    /** About this many preconditioner slabs per block. */
+    static final int GROUPS = Integer.getInteger("cumulus.piqs.spectrum.groups", SteadyState.GROUPS);
+
+    static LiouvillianSpectrum.Eigen compute(DMatrixSparseCSC l, int[] sectorOffsets, int count, int denseLimit, List<Double> frequencies) {
+        List<int[]> blocks = SymmetryBlocks.of(List.of(l));
+        List<Complex> all = new ArrayList<>();
+        List<DMatrixSparseCSC> big = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
+        int dense = 0;
+        for (int[] idx : blocks) {
+            DMatrixSparseCSC b = blocks.size() == 1 ? l : SymmetryBlocks.restrict(l, idx);
+            if (idx.length <= denseLimit) { all.addAll(LiouvillianSpectrum.denseEig(b)); dense++; continue; }
+            big.add(b);
+            ranges.add(SteadyState.slabs(idx, sectorOffsets, l.numRows, GROUPS));
+        }
+        double w = 0;
+        for (double f : frequencies) w = Math.max(w, f);
+        StringBuilder how = new StringBuilder();
+        if (blocks.size() > 1) how.append(String.format(Locale.ROOT, "%d invariant blocks; ", blocks.size()));
+        if (dense > 0) how.append(dense).append(" small block(s) by dense EJML eig; ");
+        var options = RightmostEigen.Options.defaults().withOscillation(w);
+        for (SectorRightmost.Result r : SectorRightmost.computeEach(big, ranges, count, options)) {
+            LiouvillianSpectrum.merge(all, r.values());
+            how.append(r.method()).append("; certificate: ").append(r.certificate()).append("; ");
+        }
+        return new LiouvillianSpectrum.Eigen(LiouvillianSpectrum.sort(all), how.toString());
+    }
+}
