@@ -40,7 +40,8 @@ public final class SectorRightmost {
     }
 
     /** Krylov-basis size, expansions of the verification sweep, and the budget of preconditioner applications. */
-    static final int BASIS = 40, VERIFY = Integer.getInteger("cumulus.piqs.spectrum.verify", 30), BUDGET = 3000;
+    static final boolean GAUSS_SEIDEL = !Boolean.getBoolean("cumulus.piqs.spectrum.jacobi");
+    static final int BASIS = Integer.getInteger("cumulus.piqs.spectrum.basis", 40), VERIFY = Integer.getInteger("cumulus.piqs.spectrum.verify", 30), BUDGET = 3000;
 
     static Result compute(DMatrixSparseCSC a, int[] ranges, int count, RightmostEigen.Options o) {
         double sigma = RightmostEigen.defaultShift(a);
@@ -48,7 +49,7 @@ public final class SectorRightmost {
         BlockGmres slabs = new BlockGmres(ShiftInvertEigen.shifted(a, sigma), ranges);
         ShiftedInverse m = new ShiftedInverse() {
             @Override public int size() { return a.numRows; }
-            @Override public void solve(double[] b, double[] x) { slabs.precondition(b, x); }
+            @Override public void solve(double[] b, double[] x) { if (GAUSS_SEIDEL) slabs.gaussSeidel(b, x); else slabs.precondition(b, x); }
         };
         double setup = (System.nanoTime() - t0) / 1e9;
         Stage stage = new Stage("Davidson (rightmost eigenvalues, block-Jacobi preconditioner over the total-spin sectors)");
