@@ -37,13 +37,19 @@ public final class HarmonicDavidson {
     /** Convergence: ‖Au − λu‖ ≤ TOL · max(‖A‖₁, |λ|) ‖u‖. */
     static final double TOL = Double.parseDouble(System.getProperty("cumulus.piqs.spectrum.tol", "3e-14"));
 
+    /** t = M r for an approximate inverse M ≈ (A − σI)^{-1}; r is not modified. */
+    @FunctionalInterface
+    public interface Preconditioner {
+        void apply(double[] r, double[] t);
+    }
+
     /** What the search found: eigenvalues (rightmost first, conjugates included), work, and the sweep. */
     public record Result(List<Complex> values, List<Double> residuals, int applications, int restarts, int stableSteps,
-                         boolean converged) { }
+                         boolean converged, double normA) { }
 
     private final DMatrixSparseCSC a;
     private final double sigma;
-    private final ShiftedInverse m;
+    private final Preconditioner m;
     private final int n, maxBasis;
     private final double normA;
     private final List<double[]> v = new ArrayList<>(), w = new ArrayList<>();
@@ -51,7 +57,7 @@ public final class HarmonicDavidson {
     private int applications;
     private final Stage stage;
 
-    private HarmonicDavidson(DMatrixSparseCSC a, double sigma, ShiftedInverse m, int maxBasis, Stage stage) {
+    private HarmonicDavidson(DMatrixSparseCSC a, double sigma, Preconditioner m, int maxBasis, Stage stage) {
         this.a = a; this.sigma = sigma; this.m = m; this.n = a.numCols; this.maxBasis = maxBasis; this.stage = stage;
         this.normA = norm1(a);
         this.b = new double[maxBasis + 2][maxBasis + 2];
@@ -62,7 +68,7 @@ public final class HarmonicDavidson {
      * @param verifySteps expansions after convergence over which the wanted set must not change
      * @param budget preconditioner applications at most
      */
-    public static Result rightmost(DMatrixSparseCSC a, double sigma, ShiftedInverse preconditioner, int want, int maxBasis,
+    public static Result rightmost(DMatrixSparseCSC a, double sigma, Preconditioner preconditioner, int want, int maxBasis,
                                    int verifySteps, int budget, Stage stage) {
         return new HarmonicDavidson(a, sigma, preconditioner, maxBasis, stage).run(want, verifySteps, budget);
     }
@@ -87,7 +93,7 @@ public final class HarmonicDavidson {
         double[] t0 = new double[n];
         for (int i = 0; i < n; i++) t0[i] = rnd.nextGaussian();
         double[] p0 = new double[n];
-        m.solve(t0, p0);
+        m.apply(t0, p0);
         applications++;
         add(p0);
         int restarts = 0, stable = 0, explore = 0;
@@ -103,6 +109,8 @@ public final class HarmonicDavidson {
             for (int i = 0; i < pairs.size() && got < want; i++) {
                 Pair p = pairs.get(i);
                 if (firstOpen >= 0) { got += p.complex() ? 2 : 1; continue; }   // the target is found; the rest is open too
+                // verifying, the wanted pairs converged and stayed: their residuals are checked again with A at the end
+                if (last != null) { c += p.complex() ? 2 : 1; got += p.complex() ? 2 : 1; continue; }
                 residual(p);
                 boolean ok = p.res <= TOL * Math.max(normA, Math.hypot(p.lr, p.li));
                 if (ok) c += p.complex() ? 2 : 1; else if (firstOpen < 0) firstOpen = i;
@@ -112,8 +120,8 @@ public final class HarmonicDavidson {
             List<Complex> top = new ArrayList<>();
             for (int i = 0, g = 0; i < pairs.size() && g < want; i++) { top.add(new Complex(pairs.get(i).lr, pairs.get(i).li)); g += pairs.get(i).complex() ? 2 : 1; }
             if (conv) {
-                stable = last != null && same(top, last) ? stable + 1 : 0;
-                last = top;
+                if (last != null && !same(top, last)) { stable = 0; last = null; }   // a new wanted value: check residuals again
+                else { stable = last != null ? stable + 1 : 0; last = top; }
                 if (stable >= verifySteps) break;
             } else { stable = 0; last = null; }
             if (applications >= budget) break;
@@ -147,7 +155,7 @@ public final class HarmonicDavidson {
             res.add(r);
             if (p.complex()) { out.add(new Complex(p.lr, -p.li)); res.add(r); }
         }
-        return new Result(out, res, applications, restarts, stable, conv);
+        return new Result(out, res, applications, restarts, stable, conv, normA);
     }
 
     private static boolean same(List<Complex> x, List<Complex> y) {
@@ -162,7 +170,7 @@ public final class HarmonicDavidson {
     private void expand(double[] r) {
         double[] t = new double[n];
         long t0 = System.nanoTime();
-        m.solve(r, t);
+        m.apply(r, t);
         long t1 = System.nanoTime();
         applications++;
         add(t);

@@ -71,19 +71,11 @@ public final class RightmostEigen {
 
     /** The {@code count} rightmost eigenvalues of {@code a} (both members of a conjugate pair, so possibly count + 1). */
     public static Result compute(DMatrixSparseCSC a, int count, Options o) {
-        return compute(a, count, o, s -> SparseLU.factor(ShiftInvertEigen.shifted(a, s)), "one real LU");
-    }
-
-    /**
-     * As {@link #compute(DMatrixSparseCSC, int, Options)} with (A − σI)^{-1} applied by {@code inverse.apply(σ)}
-     * (a sparse LU, or a tight iterative solve), named {@code how} in the method text.
-     */
-    public static Result compute(DMatrixSparseCSC a, int count, Options o, java.util.function.DoubleFunction<? extends ShiftedInverse> inverse, String how) {
         int n = a.numCols;
         if (a.numRows != n) throw new IllegalArgumentException("RightmostEigen: matrix must be square");
         if (count < 1 || count > n - 2) throw new IllegalArgumentException("RightmostEigen: count must be in [1, n-2], got " + count);
         double sigma = Double.isNaN(o.shift()) ? defaultShift(a) : o.shift();
-        ShiftedInverse lu = inverse.apply(sigma);
+        SparseLU lu = SparseLU.factor(ShiftInvertEigen.shifted(a, sigma));
         int nev = Math.min(n - 2, count);   // pairs are completed, and the verification sweep guards the last asked one
         Stage stage = new Stage("Arnoldi (rightmost eigenvalues, Krylov-Schur on (L - sigma)^-1)");
         // λ0 and λ1 (with its conjugate) are converged and verified; the further ones asked for are extracted in the
@@ -103,7 +95,7 @@ public final class RightmostEigen {
                         + "each residual-checked on L; Bendixson box Re <= %.3g, |Im| <= %.3g",
                 s.converged() ? "converged" : "NOT converged within the restart budget", Math.min(nev, 2), s.stableRestarts(), verification, box[0], box[1])
                 + (nev > 2 ? "; the further eigenvalues are residual-checked, their order beyond lambda1 is not certified" : "");
-        String method = String.format(Locale.ROOT, "rightmost eigenvalues by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, %s), sigma=%.3g, m=%d, %d solves", how, sigma, m, s.solves());
+        String method = String.format(Locale.ROOT, "rightmost eigenvalues by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves", sigma, m, s.solves());
         List<Complex> values = new java.util.ArrayList<>(s.values());
         int solves = s.solves();
         if (o.oscillation() > 0 && Double.isFinite(o.oscillation())) {
@@ -111,7 +103,7 @@ public final class RightmostEigen {
             // spectrum beside the (then tightly clustered) slow real modes, where they enter the Krylov space early
             lu = null;
             double w = o.oscillation();
-            ShiftedInverse lu2 = inverse.apply(w);
+            SparseLU lu2 = SparseLU.factor(ShiftInvertEigen.shifted(a, w));
             Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
             ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
                     o.krylov(), o.verifyRestarts(), st2);
@@ -122,7 +114,7 @@ public final class RightmostEigen {
                 if (!dup) values.add(z);
             }
             solves += s2.solves();
-            method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second shift (%s) at sigma=%.3g, %d solves", w / 4, how, w, s2.solves());
+            method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves", w / 4, w, s2.solves());
             text += String.format(Locale.ROOT, "; oscillating-mode search %s, unchanged over %d restarts",
                     s2.converged() ? "converged" : "NOT converged within its budget (no oscillating mode to converge on, or too slow)", s2.stableRestarts());
         }

@@ -118,13 +118,13 @@ public final class ShiftInvertEigen {
      * vectors): a second sweep in which an eigenvalue that the first had not yet resolved (an oscillating mode far from
      * σ, say) can still enter. {@code stage} (may be null) receives progress lines.
      */
-    public static Search search(DMatrixSparseCSC a, double sigma, int nev, ShiftedInverse shiftedLu, Which which, int m,
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, SparseLU shiftedLu, Which which, int m,
                                 int verifyRestarts, Stage stage) {
         return search(a, sigma, nev, shiftedLu, which, 0, m, verifyRestarts, stage);
     }
 
     /** As above; {@code minIm} is the |Im λ| from which RIGHTMOST_OFF_AXIS counts a Ritz value as oscillating. */
-    public static Search search(DMatrixSparseCSC a, double sigma, int nev, ShiftedInverse shiftedLu, Which which, double minIm, int m,
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, SparseLU shiftedLu, Which which, double minIm, int m,
                                 int verifyRestarts, Stage stage) {
         return search(a, sigma, nev, nev, shiftedLu, which, minIm, m, verifyRestarts, stage);
     }
@@ -133,7 +133,7 @@ public final class ShiftInvertEigen {
      * As above, converging and verifying the first {@code nev} but extracting {@code extract} ≥ nev Ritz values in the
      * order (the ones beyond nev are residual-checked, refined by up to three inverse-iteration steps, not verified).
      */
-    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, ShiftedInverse shiftedLu, Which which, double minIm, int m,
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
                                 int verifyRestarts, Stage stage) {
         int n = a.numCols;
         if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
@@ -177,7 +177,7 @@ public final class ShiftInvertEigen {
     }
 
     private static final class Arnoldi {
-        final DMatrixSparseCSC a; final double sigma; final ShiftedInverse lu; final int n, m, want;
+        final DMatrixSparseCSC a; final double sigma; final SparseLU lu; final int n, m, want;
         double[][] V;
         final double[][] H;     // (m+1) x m
         final Random rnd = new Random(20011);
@@ -196,7 +196,7 @@ public final class ShiftInvertEigen {
         /** How many Ritz values to extract and residual-check at the end (at least {@code want}). */
         int extract;
 
-        Arnoldi(DMatrixSparseCSC a, double sigma, ShiftedInverse lu, int n, int m, int want, int earlyExitSize, Which which,
+        Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize, Which which,
                 int verifyRestarts, Stage stage) {
             this.a = a; this.sigma = sigma; this.lu = lu; this.n = n; this.m = m; this.want = want;
             this.earlyExitSize = earlyExitSize;

@@ -32,7 +32,7 @@ import org.ejml.data.DMatrixSparseCSC;
  *
  * <p>Instances are immutable after {@link #factor} and {@link #solve} is thread-safe.
  */
-public final class SparseLU implements ShiftedInverse {
+public final class SparseLU {
 
     /** The matrix is numerically singular: {@code deficiency} pivots found none above the threshold. */
     public static final class Singular extends IllegalArgumentException {
@@ -146,7 +146,7 @@ public final class SparseLU implements ShiftedInverse {
     }
 
     /** Dimension n. */
-    @Override public int size() { return n; }
+    public int size() { return n; }
 
     /** Number of stored entries of L and U (including the diagonal once). */
     public long factorNonZeros() { return nnz; }
@@ -161,7 +161,7 @@ public final class SparseLU implements ShiftedInverse {
     public int delayedPivots() { return delayedPivots; }
 
     /** Solves A x = b. b is not modified; x may be the same array as b. */
-    @Override public void solve(double[] b, double[] x) {
+    public void solve(double[] b, double[] x) {
         if (b.length < n || x.length < n) throw new IllegalArgumentException("SparseLU.solve: vectors shorter than " + n);
         double[] w = new double[n];
         for (int k = 0; k < n; k++) w[k] = b[perm[k]];
