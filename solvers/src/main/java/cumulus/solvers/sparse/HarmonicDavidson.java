@@ -45,7 +45,7 @@ public final class HarmonicDavidson {
 
     /** What the search found: eigenvalues (rightmost first, conjugates included), work, and the sweep. */
     public record Result(List<Complex> values, List<Double> residuals, int applications, int restarts, int stableSteps,
-                         boolean converged, double normA) { }
+                         boolean converged, double normA, int certified) { }
 
     private final DMatrixSparseCSC a;
     private final double sigma;
@@ -70,8 +70,22 @@ public final class HarmonicDavidson {
      */
     public static Result rightmost(DMatrixSparseCSC a, double sigma, Preconditioner preconditioner, int want, int maxBasis,
                                    int verifySteps, int budget, Stage stage) {
-        return new HarmonicDavidson(a, sigma, preconditioner, maxBasis, stage).run(want, verifySteps, budget);
+        return rightmost(a, sigma, preconditioner, want, want, maxBasis, verifySteps, budget, stage);
     }
+
+    /**
+     * As above, and after the wanted ones up to {@code extract} − want further eigenvalues in the order, those of the
+     * final basis whose residual on A passes ShiftInvertEigen's acceptance (≤ 1e-8 max(‖A‖₁, |λ|)): not converged to
+     * TOL nor verified, their order is not certified (as the extra eigenvalues of RightmostEigen).
+     */
+    public static Result rightmost(DMatrixSparseCSC a, double sigma, Preconditioner preconditioner, int want, int extract, int maxBasis,
+                                   int verifySteps, int budget, Stage stage) {
+        HarmonicDavidson d = new HarmonicDavidson(a, sigma, preconditioner, maxBasis, stage);
+        d.extract = Math.max(want, extract);
+        return d.run(want, verifySteps, budget);
+    }
+
+    private int extract;
 
     private static final class Pair {
         final double mr, mi;       // μ
@@ -144,18 +158,27 @@ public final class HarmonicDavidson {
         }
         if (DEBUG) System.err.printf(Locale.ROOT, "davidson n=%d: preconditioner %.2f s, orthogonalization %.2f s, residuals %.2f s, small eig %.2f s, %d applications%n",
                 n, tPrec / 1e9, tAdd / 1e9, tRes / 1e9, tEig / 1e9, applications);
-        // verify on A itself
+        // verify on A itself: the wanted pairs, then up to extract in all that pass the acceptance
         List<Complex> out = new ArrayList<>();
         List<Double> res = new ArrayList<>();
-        for (int i = 0, g = 0; i < pairs.size() && g < want; i++) {
+        int i = 0, certified = 0;
+        for (; i < pairs.size() && out.size() < want; i++) {
             Pair p = pairs.get(i);
-            g += p.complex() ? 2 : 1;
             double r = trueResidual(p);
             out.add(new Complex(p.lr, p.li));
             res.add(r);
             if (p.complex()) { out.add(new Complex(p.lr, -p.li)); res.add(r); }
         }
-        return new Result(out, res, applications, restarts, stable, conv, normA);
+        certified = out.size();
+        for (; i < pairs.size() && out.size() < extract && pairs.get(i).lr < sigma; i++) {
+            Pair p = pairs.get(i);
+            double r = trueResidual(p);
+            if (!(r <= ShiftInvertEigen.RESIDUAL_TOL * Math.max(normA, Math.hypot(p.lr, p.li)))) continue;
+            out.add(new Complex(p.lr, p.li));
+            res.add(r);
+            if (p.complex()) { out.add(new Complex(p.lr, -p.li)); res.add(r); }
+        }
+        return new Result(out, res, applications, restarts, stable, conv, normA, certified);
     }
 
     private static boolean same(List<Complex> x, List<Complex> y) {

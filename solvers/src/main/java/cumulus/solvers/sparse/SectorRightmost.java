@@ -59,15 +59,17 @@ public final class SectorRightmost {
         HarmonicDavidson.Preconditioner m = GAUSS_SEIDEL ? slabs::gaussSeidel : slabs::precondition;
         double setup = (System.nanoTime() - t0) / 1e9;
         Stage stage = new Stage("Davidson (rightmost eigenvalues, block Gauss-Seidel over the total-spin sectors)");
-        // every block gets the full count: the union's leading eigenvalues may all lie in one block
-        int want = Math.min(count, a.numRows - 2);
-        HarmonicDavidson.Result r = HarmonicDavidson.rightmost(a, sigma, m, want, BASIS, VERIFY, BUDGET, stage);
+        // λ0 and λ1 (with its conjugate) converged and verified; the further ones asked for are extracted in the same
+        // order and residual-checked (converging all six of a block costs four times as many applications: 626
+        // against 150-165 at N = 100)
+        int want = Math.min(count, 2);
+        HarmonicDavidson.Result r = HarmonicDavidson.rightmost(a, sigma, m, want, Math.min(count, a.numRows - 2), BASIS, VERIFY, BUDGET, stage);
         stage.done(r.applications() + " preconditioner applications, " + r.restarts() + " restarts");
         if (!r.converged())
             throw new cumulus.api.NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues (preconditioned Davidson, block of %d unknowns): not converged after %d preconditioner applications",
                     a.numRows, r.applications()));
         double worst = 0;
-        for (int i = 0; i < r.values().size(); i++) {
+        for (int i = 0; i < r.certified(); i++) {
             double x = r.residuals().get(i);
             worst = Math.max(worst, x);
             if (!(x <= ShiftInvertEigen.RESIDUAL_TOL * Math.max(r.normA(), r.values().get(i).abs())))
@@ -77,7 +79,8 @@ public final class SectorRightmost {
         String method = String.format(Locale.ROOT, "rightmost eigenvalues by harmonic Davidson about sigma=%.3g (the Ritz values of (L - sigma)^-1 ordered by Re(lambda), as the shift-invert search), "
                 + "expanded by one %s sweep on L - sigma over %d slabs of consecutive total-spin sectors (sparse LU each, %.3g stored entries, %.1f s), basis %d, %d applications, %d restarts",
                 sigma, GAUSS_SEIDEL ? "forward block Gauss-Seidel" : "block-Jacobi", ranges.length - 1, (double) slabs.factorNonZeros(), setup, BASIS, r.applications(), r.restarts());
-        String cert = String.format(Locale.ROOT, "the %d rightmost unchanged over %d further expansions; residuals on L at most %.1e", want, r.stableSteps(), worst);
+        String cert = String.format(Locale.ROOT, "the %d rightmost (lambda0, lambda1) unchanged over %d further expansions; residuals on L at most %.1e", want, r.stableSteps(), worst)
+                + (r.values().size() > r.certified() ? String.format(Locale.ROOT, "; %d further eigenvalues residual-checked (<= 1e-8 max(|L|_1, |lambda|)), their order beyond lambda1 is not certified", r.values().size() - r.certified()) : "");
         return new Result(r.values(), method, cert);
     }
 }
