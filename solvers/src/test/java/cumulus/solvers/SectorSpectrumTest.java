@@ -38,6 +38,17 @@ class SectorSpectrumTest {
         }
     }
 
+    /** With --count 6, λ0..λ5 of the sector route are the six rightmost of the dense spectrum (N = 12, 455 unknowns), to 1e-8. */
+    @Test
+    void sixRightmostEqualTheDenseSpectrum() {
+        PermutationInvariantSpace s = space(12, "omega_x", 2.0);
+        DMatrixSparseCSC l = s.generator(s.values());
+        List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 6, 0, List.of()).values();
+        List<Complex> dense = LiouvillianSpectrum.compute(l, 6, 10000, new Shifts(Shifts.real(l), List.of(), "")).values();
+        assertTrue(it.size() >= 6, "only " + it.size() + " eigenvalues");
+        for (int i = 0; i < 6; i++) assertEquals(0, dense.get(i).minus(it.get(i)).abs(), 1e-8, "lambda" + i + ": " + it.get(i) + " vs dense " + dense.get(i));
+    }
+
     /** λ1 of local-btc by the sector route equals the float64 PIQS reference (refs/local_btc.csv) to 1e-8. */
     @Test
     void localBtcGapMatchesThePiqsReference() {

@@ -86,6 +86,8 @@ public final class HarmonicDavidson {
     }
 
     private int extract;
+    /** Preconditioner applications allowed per further eigenvalue beyond the wanted ones. */
+    static final int EXTRA_APPLICATIONS = 40;
 
     private static final class Pair {
         final double mr, mi;       // μ
@@ -158,6 +160,27 @@ public final class HarmonicDavidson {
         }
         if (DEBUG) System.err.printf(Locale.ROOT, "davidson n=%d: preconditioner %.2f s, orthogonalization %.2f s, residuals %.2f s, small eig %.2f s, %d applications%n",
                 n, tPrec / 1e9, tAdd / 1e9, tRes / 1e9, tEig / 1e9, applications);
+        // the further eigenvalues asked for: converged to the acceptance only (no verification sweep), the basis
+        // growing by the residual of the first extra pair that fails it, within a budget of EXTRA_APPLICATIONS each
+        int extraBudget = applications + EXTRA_APPLICATIONS * Math.max(0, extract - want);
+        while (conv && extract > want && applications < Math.min(budget, extraBudget)) {
+            pairs = pairs();
+            int i = 0, g = 0;
+            for (; i < pairs.size() && g < want; i++) g += pairs.get(i).complex() ? 2 : 1;
+            Pair open = null;
+            for (; i < pairs.size() && g < extract && pairs.get(i).lr < sigma; i++) {
+                Pair p = pairs.get(i);
+                g += p.complex() ? 2 : 1;
+                residual(p);
+                if (!(p.res <= ShiftInvertEigen.RESIDUAL_TOL * 0.1 * Math.max(normA, Math.hypot(p.lr, p.li)))) { open = p; break; }
+            }
+            if (open == null) break;
+            if (stage != null) stage.update(Double.NaN, String.format(Locale.ROOT, "%d preconditioner applications, further eigenvalues: converging %s",
+                    applications, new Complex(open.lr, open.li)));
+            if (v.size() + 2 > maxBasis) { restart(pairs, Math.max(extract + 4, maxBasis / 3)); restarts++; }
+            expand(open.rr);
+            if (open.complex()) expand(open.ri);
+        }
         // verify on A itself: the wanted pairs, then up to extract in all that pass the acceptance
         List<Complex> out = new ArrayList<>();
         List<Double> res = new ArrayList<>();
