@@ -181,6 +181,7 @@ public final class HarmonicDavidson {
             expand(open.rr);
             if (open.complex()) expand(open.ri);
         }
+        pairs = pairs();                                  // of the final basis (an expansion may follow the last ordering)
         // verify on A itself: the wanted pairs, then up to extract in all that pass the acceptance
         List<Complex> out = new ArrayList<>();
         List<Double> res = new ArrayList<>();
