@@ -88,9 +88,10 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         int[] sectors = space.sectorOffsets();
         boolean bySectors = sectors != null && l.numRows > SectorSpectrum.THRESHOLD;
         if (bySectors) {
-            // no LU of the whole 3-D-like matrix: slab LUs (as the steady state's preconditioner) and the Krylov space
+            // no LU of the whole 3-D-like matrix: the slab LUs (as the steady state's preconditioner) and, per block,
+            // the Davidson bases V and W (2 x 40 vectors) and work vectors
             Resources.admit(Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), false,
-                    4 * k + 60 + 2 * 80, Math.pow(SectorSpectrum.GROUPS, -1.0 / 3)));
+                    2 * 40 + 20, Math.pow(SectorSpectrum.GROUPS, -1.0 / 3)));
         } else if (l.numRows > denseLimit) {
             Resources.Estimate near = Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60);
             Resources.Estimate right = Resources.spectrum("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), 4 * k + 60, 1);

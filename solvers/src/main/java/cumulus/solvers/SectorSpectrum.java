@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * The spectrum of a large Liouvillian on a space with total-spin sectors (⊕_j, {@code LiouvillianSpace.sectorOffsets}):
- * the rightmost eigenvalues of each invariant block by {@link SectorRightmost} — shift-invert Krylov–Schur ordered by
- * Re λ as in {@link LiouvillianSpectrum.Search#RIGHTMOST}, by a Davidson method whose expansions apply the LUs of
- * slabs of sectors instead of solving with one LU of the whole block (why: {@link SectorRightmost}). The search
+ * the rightmost eigenvalues of each invariant block by {@link SectorRightmost} — the Ritz values of (L − σ)^{-1}
+ * ordered by Re λ as in {@link LiouvillianSpectrum.Search#RIGHTMOST}, but from a harmonic Davidson search whose
+ * expansions apply the LUs of slabs of sectors instead of solves with one LU of the whole block (why, measured:
+ * {@link SectorRightmost}, docs/performance.md). The search
  * from σ near 0 does not reach an oscillating mode far from the real axis (the second search at σ = ω of
  * RightmostEigen is not run here, as the LU route skips its complex shifts at this size); the method text says so.
  */
