@@ -86,6 +86,26 @@ public final class HarmonicDavidson {
     }
 
     private int extract;
+    /** &gt; 0: the pairs with |Im λ| ≥ minIm come first (the oscillating-mode search), and only they are reported. */
+    private double minIm;
+
+    /**
+     * The rightmost pair with |Im λ| ≥ {@code minIm}: the same search with the oscillating Ritz values ordered first
+     * (RightmostEigen's second search, here about σ = ω with a preconditioner of A − ωI). Not converging within the
+     * budget is an answer (no such mode, or too slow), not a failure: see {@link Result#converged}.
+     */
+    public static Result oscillating(DMatrixSparseCSC a, double sigma, double minIm, Preconditioner preconditioner, int maxBasis,
+                                     int verifySteps, int budget, Stage stage) {
+        HarmonicDavidson d = new HarmonicDavidson(a, sigma, preconditioner, maxBasis, stage);
+        d.extract = 2;
+        d.minIm = minIm;
+        Result r = d.run(2, verifySteps, budget);
+        List<Complex> v = new ArrayList<>();
+        List<Double> res = new ArrayList<>();
+        for (int i = 0; i < r.values().size(); i++)
+            if (Math.abs(r.values().get(i).im()) >= minIm) { v.add(r.values().get(i)); res.add(r.residuals().get(i)); }
+        return new Result(v, res, r.applications(), r.restarts(), r.stableSteps(), r.converged(), r.normA(), v.size());
+    }
     /** Preconditioner applications allowed per further eigenvalue beyond the wanted ones. */
     static final int EXTRA_APPLICATIONS = 40;
 
@@ -280,7 +300,7 @@ public final class HarmonicDavidson {
             out.add(p);
             i++;
         }
-        out.sort(Comparator.comparingInt((Pair p) -> p.lr >= sigma ? 1 : 0).thenComparingDouble(p -> -p.lr));
+        out.sort(Comparator.comparingInt((Pair p) -> p.lr >= sigma ? 2 : minIm > 0 && Math.abs(p.li) < minIm ? 1 : 0).thenComparingDouble(p -> -p.lr));
         return out;
     }
 

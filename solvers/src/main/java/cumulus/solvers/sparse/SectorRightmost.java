@@ -36,13 +36,13 @@ public final class SectorRightmost {
      * @param parts independent diagonal blocks of the Liouvillian
      * @param ranges for each block, the cut points of its preconditioner slabs (slab b is [r[b], r[b+1]))
      */
-    public static List<Result> computeEach(List<DMatrixSparseCSC> parts, List<int[]> ranges, int count) {
+    public static List<Result> computeEach(List<DMatrixSparseCSC> parts, List<int[]> ranges, int count, double omega) {
         Result[] out = new Result[parts.size()];
         for (int i = 0; i < parts.size(); i += 2) {
             final int i0 = i, i1 = i + 1;
-            Runnable r0 = () -> out[i0] = compute(parts.get(i0), ranges.get(i0), count);
+            Runnable r0 = () -> out[i0] = compute(parts.get(i0), ranges.get(i0), count, omega);
             if (i1 >= parts.size()) { r0.run(); break; }
-            DenseKernels.sideBySide(r0, () -> out[i1] = compute(parts.get(i1), ranges.get(i1), count));
+            DenseKernels.sideBySide(r0, () -> out[i1] = compute(parts.get(i1), ranges.get(i1), count, omega));
         }
         return List.of(out);
     }
@@ -52,7 +52,11 @@ public final class SectorRightmost {
     /** Basis size, expansions of the verification sweep, and the budget of preconditioner applications. */
     static final int BASIS = Integer.getInteger("cumulus.piqs.spectrum.basis", 40), VERIFY = Integer.getInteger("cumulus.piqs.spectrum.verify", 30), BUDGET = 3000;
 
-    static Result compute(DMatrixSparseCSC a, int[] ranges, int count) {
+    /** Budget of the oscillating-mode search (a model may have no oscillating mode to converge on). */
+    static final int OSCILLATING_BUDGET = 600;
+
+    /** @param omega &gt; 0: also the oscillating-mode search about σ = ω (|Im λ| ≥ ω/4), as RightmostEigen's second search */
+    static Result compute(DMatrixSparseCSC a, int[] ranges, int count, double omega) {
         double sigma = RightmostEigen.defaultShift(a);
         long t0 = System.nanoTime();
         BlockGmres slabs = new BlockGmres(ShiftInvertEigen.shifted(a, sigma), ranges);
@@ -81,6 +85,27 @@ public final class SectorRightmost {
                 sigma, GAUSS_SEIDEL ? "forward block Gauss-Seidel" : "block-Jacobi", ranges.length - 1, (double) slabs.factorNonZeros(), setup, BASIS, r.applications(), r.restarts());
         String cert = String.format(Locale.ROOT, "the %d rightmost (lambda0, lambda1) unchanged over %d further expansions; residuals on L at most %.1e", want, r.stableSteps(), worst)
                 + (r.values().size() > r.certified() ? String.format(Locale.ROOT, "; %d further eigenvalues residual-checked (<= 1e-8 max(|L|_1, |lambda|)), their order beyond lambda1 is not certified", r.values().size() - r.certified()) : "");
-        return new Result(r.values(), method, cert);
+        List<cumulus.api.Complex> values = new java.util.ArrayList<>(r.values());
+        if (omega > 0 && Double.isFinite(omega)) {
+            // the preconditioner of A − σ is released first: the peak memory stays one set of slab factors
+            slabs = null;
+            m = null;
+            BlockGmres slabsW = new BlockGmres(ShiftInvertEigen.shifted(a, omega), ranges);
+            Stage st2 = new Stage("Davidson (oscillating modes, about sigma = omega)");
+            HarmonicDavidson.Result o = HarmonicDavidson.oscillating(a, omega, omega / 4, GAUSS_SEIDEL ? slabsW::gaussSeidel : slabsW::precondition,
+                    BASIS, VERIFY, OSCILLATING_BUDGET, st2);
+            st2.done(o.applications() + " preconditioner applications");
+            for (int i = 0; i < o.values().size(); i++) {
+                cumulus.api.Complex z = o.values().get(i);
+                if (!(o.residuals().get(i) <= ShiftInvertEigen.RESIDUAL_TOL * Math.max(o.normA(), z.abs()))) continue;
+                boolean dup = false;
+                for (cumulus.api.Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) { dup = true; break; }
+                if (!dup) values.add(z);
+            }
+            method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same search about sigma=%.3g, %d applications", omega / 4, omega, o.applications());
+            cert += String.format(Locale.ROOT, "; oscillating-mode search %s", o.converged()
+                    ? "converged, unchanged over " + o.stableSteps() + " expansions" : "NOT converged within its budget (no oscillating mode to converge on, or too slow)");
+        }
+        return new Result(values, method, cert);
     }
 }
