@@ -85,14 +85,23 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         int k = Math.max(2, count);
         Shifts shifts = Shifts.of(space, l, oscillationShifts);
         LiouvillianSpectrum.Search search = this.search;
-        if (l.numRows > denseLimit) {
+        int[] sectors = space.sectorOffsets();
+        boolean bySectors = sectors != null && l.numRows > SectorSpectrum.THRESHOLD;
+        if (bySectors) {
+            // no LU of the whole 3-D-like matrix: the slab LUs (as the steady state's preconditioner) and, per block,
+            // the Davidson bases V and W (2 x 40 vectors) and work vectors
+            Resources.admit(Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), false,
+                    2 * 40 + 20, Math.pow(SectorSpectrum.GROUPS, -1.0 / 3)));
+        } else if (l.numRows > denseLimit) {
             Resources.Estimate near = Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60);
             Resources.Estimate right = Resources.spectrum("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), 4 * k + 60, 1);
             // a complex shift that does not fit in memory: the rightmost search on one real LU instead
             if (search == LiouvillianSpectrum.Search.SHIFTS && !Resources.fits(near) && Resources.fits(right)) search = LiouvillianSpectrum.Search.RIGHTMOST;
             Resources.admit(search == LiouvillianSpectrum.Search.SHIFTS ? near : right);
         }
-        LiouvillianSpectrum.Eigen e = LiouvillianSpectrum.compute(l, k, denseLimit, shifts, search);
+        LiouvillianSpectrum.Eigen e = bySectors
+                ? SectorSpectrum.compute(l, sectors, k, denseLimit, oscillationShifts ? Shifts.frequencies(space) : List.of(), search == LiouvillianSpectrum.Search.RIGHTMOST)
+                : LiouvillianSpectrum.compute(l, k, denseLimit, shifts, search);
         SpectrumChecks.Checked c = SpectrumChecks.check(e.values(), SparseOps.norm1(l));
         List<String> warnings = new ArrayList<>(space.warnings());
         warnings.addAll(c.warnings());

@@ -80,7 +80,7 @@ public final class LiouvillianSpectrum {
     }
 
     /** Adds the values (and, of a real matrix, their conjugates) not already present to 1e-9 relative. */
-    private static void merge(List<Complex> all, List<Complex> vals) {
+    static void merge(List<Complex> all, List<Complex> vals) {
         double scale = 1e-12;
         for (Complex z : vals) scale = Math.max(scale, z.abs());
         for (Complex z0 : vals) for (Complex z : z0.im() == 0 ? List.of(z0) : List.of(z0, z0.conj())) {

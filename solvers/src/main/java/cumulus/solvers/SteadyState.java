@@ -57,7 +57,7 @@ public final class SteadyState {
         String how = null;
         int[] sectors = space.sectorOffsets();
         if (sectors != null && block.length > iterativeThreshold) {
-            int[] ranges = slabs(block, sectors, n);
+            int[] ranges = slabs(block, sectors, n, GROUPS);
             BlockGmres.Result g = new BlockGmres(mb, ranges).solve(rhs, 1e-13, 120, 3000);
             if (g.relativeResidual() < 1e-12) {
                 xb = g.x();
@@ -88,7 +88,7 @@ public final class SteadyState {
     }
 
     /** Cut points (in the block's own ordering) grouping consecutive sectors into slabs of at least block/GROUPS unknowns. */
-    private static int[] slabs(int[] block, int[] sectorOffsets, int n) {
+    static int[] slabs(int[] block, int[] sectorOffsets, int n, int groups) {
         List<Integer> cuts = new ArrayList<>();
         cuts.add(0);
         int last = 0;
@@ -97,7 +97,7 @@ public final class SteadyState {
             int c = -Arrays.binarySearch(block, end) - 1;
             if (c < 0) c = Arrays.binarySearch(block, end);
             if (s == sectorOffsets.length) { if (c > last) cuts.add(c); }
-            else if (c - last >= block.length / GROUPS) { cuts.add(c); last = c; }
+            else if (c - last >= block.length / groups) { cuts.add(c); last = c; }
         }
         if (cuts.get(cuts.size() - 1) != block.length) cuts.add(block.length);
         return cuts.stream().mapToInt(Integer::intValue).toArray();
