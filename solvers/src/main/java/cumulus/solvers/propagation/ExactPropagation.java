@@ -32,7 +32,7 @@ public final class ExactPropagation {
     private ExactPropagation() { }
 
     /** Which propagator; AUTO chooses by the cost estimate. */
-    public enum Kind { AUTO, EXPLICIT, KRYLOV }
+    public enum Kind { AUTO, EXPLICIT, KRYLOV, ARNOLDI }
 
     /** Solves per unit time that a Krylov run is budgeted at, at least (measured 10–40). */
     static final double SOLVES_PER_TIME = 10;
@@ -42,6 +42,22 @@ public final class ExactPropagation {
     static final double BANDWIDTH = 5e9;
     /** The default {@code --tol}: target 2-norm of the state's error (the observables agree to ~1e-9). */
     public static final double DEFAULT_TOLERANCE = 1e-9;
+
+    /**
+     * {@code -Dcumulus.propagator=explicit|krylov|arnoldi} overrides the automatic choice (for measurements, as
+     * {@code cumulus bench} compares them; docs/dynamics.md).
+     */
+    static final Kind FORCED = forced(System.getProperty("cumulus.propagator"));
+
+    private static Kind forced(String p) {
+        if (p == null || p.isBlank()) return null;
+        try {
+            Kind k = Kind.valueOf(p.trim().toUpperCase(Locale.ROOT));
+            return k == Kind.AUTO ? null : k;
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("-Dcumulus.propagator must be one of auto, explicit, krylov, arnoldi, got " + p);
+        }
+    }
 
     /** The outcome of a run and the sentence for the {@code method} field. */
     public record Run(Evolution.Outcome outcome, String method) { }
@@ -92,8 +108,14 @@ public final class ExactPropagation {
      */
     public static Run run(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
                           double tolerance, Samplers out) {
+        return run(kind, spans, gens, dims, y0s, dt, tolerance, out, MIN_PARALLEL);
+    }
+
+    /** The same, with the fewest evolving coordinates for which two groups of blocks run on two threads. */
+    static Run run(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
+                   double tolerance, Samplers out, int minParallel) {
         if (!(tolerance > 0) || tolerance >= 1) throw new ModelException("--tol must be in (0, 1), got " + tolerance);
-        List<int[]> groups = touchedBlocks(gens, y0s);
+        List<int[]> groups = touchedBlocks(gens, y0s, minParallel);
         int n = gens.get(0).numRows;
         if (groups == null) return runOnBlock(kind, spans, gens, dims, y0s, dt, tolerance, out, true);
         if (groups.size() == 1) {
@@ -171,7 +193,7 @@ public final class ExactPropagation {
      * from a coherent state in the x–z plane) they are split into two groups of about equal size, propagated
      * independently (the dynamics is linear: the state is the sum of their parts), one per core.
      */
-    static List<int[]> touchedBlocks(List<DMatrixSparseCSC> gens, List<double[]> y0s) {
+    static List<int[]> touchedBlocks(List<DMatrixSparseCSC> gens, List<double[]> y0s, int minParallel) {
         List<int[]> blocks = SymmetryBlocks.of(gens);
         if (blocks.size() < 2) return null;
         List<int[]> used = new ArrayList<>();
@@ -186,7 +208,7 @@ public final class ExactPropagation {
         }
         int n = gens.get(0).numRows;
         if (used.isEmpty()) return null;
-        if (used.size() == 1 || size < MIN_PARALLEL) {
+        if (used.size() == 1 || size < minParallel) {
             if (size == n) return null;
             return List.of(merge(used));
         }
@@ -264,7 +286,7 @@ public final class ExactPropagation {
         }
         double ex = states * explicitSeconds(tEnd, norm1, nnz);
         double kr = krylovSeconds(tEnd, gens.size(), l0.numRows, nnz, dims, states, osc);
-        Kind use = kind != Kind.AUTO ? kind : (kr < ex ? Kind.KRYLOV : Kind.EXPLICIT);
+        Kind use = kind != Kind.AUTO ? kind : FORCED != null ? FORCED : (kr < ex ? Kind.KRYLOV : Kind.EXPLICIT);
         String why = String.format(Locale.ROOT, "estimated %s s explicit (||L||_1 = %.4g) vs %s s Krylov (oscillatory radius %.4g)", secs(ex), norm1, secs(kr), osc);
         ProgressLine progress = new ProgressLine(states * tEnd, report);
         Evolution.Outcome o = null;
@@ -279,6 +301,17 @@ public final class ExactPropagation {
                 steps += o.steps();
             }
             return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3), %d steps, rtol %.1e (%s)", steps, tolerance / 10, why));
+        }
+        if (use == Kind.ARNOLDI) {
+            KrylovEvolution arn = KrylovEvolution.arnoldi(gens::get);
+            KrylovEvolution.Result r = null;
+            for (int i = 0; i < states && (r == null || r.outcome().complete()); i++) {
+                double before = i * tEnd;
+                r = arn.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(before + t));
+            }
+            return new Run(r.outcome(), String.format(Locale.ROOT,
+                    "Arnoldi (polynomial Krylov) exponential of L, at most %d vectors, %d products, %d restarts, tol %.1e (%s)",
+                    KrylovEvolution.ARNOLDI_DIMENSION, r.solves(), r.restarts(), tolerance, why));
         }
         Resources.admit(Resources.direct("exact dynamics by shift-invert Krylov", l0.numRows, nnz, dims, false, KrylovEvolution.MAX_DIMENSION));
         KrylovEvolution kry = new KrylovEvolution(gens::get, dt / 10);
