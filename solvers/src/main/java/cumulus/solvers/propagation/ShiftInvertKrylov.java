@@ -273,10 +273,16 @@ public final class ShiftInvertKrylov {
         return out;
     }
 
+    /** Four partial sums: independent chains the CPU overlaps (a single sum waits on each addition). */
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0, n = a.length;
+        for (; i + 4 <= n; i += 4) {
+            s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) s0 += a[i] * b[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     static double norm(double[] a) { return Math.sqrt(dot(a, a)); }
