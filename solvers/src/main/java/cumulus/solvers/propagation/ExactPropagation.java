@@ -117,18 +117,20 @@ public final class ExactPropagation {
         if (!(tolerance > 0) || tolerance >= 1) throw new ModelException("--tol must be in (0, 1), got " + tolerance);
         List<int[]> groups = touchedBlocks(gens, y0s, minParallel);
         int n = gens.get(0).numRows;
-        if (groups == null) return runOnBlock(kind, spans, gens, dims, y0s, dt, tolerance, out, true);
+        double tEndAll = spans.get(spans.size() - 1).end();
+        if (groups == null) return runOnBlock(kind, spans, gens, dims, y0s, dt, tolerance, out, new ProgressLine(y0s.size() * tEndAll, 1), 0);
         if (groups.size() == 1) {
             // only the invariant block(s) the initial states touch evolve: the rest stays exactly zero
             int[] idx = groups.get(0);
             Run r = runOnBlock(kind, spans, restrict(gens, idx), dims, gather(y0s, idx), dt, tolerance,
-                    which -> scatter(out.of(which), idx, n), true);
+                    which -> scatter(out.of(which), idx, n), new ProgressLine(y0s.size() * tEndAll, 1), 0);
             return new Run(r.outcome(), String.format(Locale.ROOT, "on the invariant block of %d of %d coordinates that the initial state%s, %s",
                     idx.length, n, y0s.size() > 1 ? "s touch" : " touches", r.method()));
         }
         // two groups of blocks, one per core; the state is the sum of their parts (disjoint coordinates, so their errors
         // add in quadrature: tolerance/sqrt(2) each)
         BlockSum sum = new BlockSum(y0s.size(), n, out);
+        ProgressLine progress = new ProgressLine(y0s.size() * tEndAll, 2);
         Run[] runs = new Run[2];
         RuntimeException[] failed = new RuntimeException[2];
         Thread[] threads = new Thread[2];
@@ -138,7 +140,7 @@ public final class ExactPropagation {
             threads[g] = new Thread(() -> {
                 try {
                     runs[gi] = runOnBlock(kind, spans, restrict(gens, idx), dims, gather(y0s, idx), dt, tolerance / Math.sqrt(2),
-                            which -> (t, x) -> sum.add(gi, which, t, x, idx), gi == 0);
+                            which -> (t, x) -> sum.add(gi, which, t, x, idx), progress, gi);
                 } catch (RuntimeException e) {
                     failed[gi] = e;
                 }
@@ -272,7 +274,7 @@ public final class ExactPropagation {
     }
 
     private static Run runOnBlock(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
-                                  double tolerance, Samplers out, boolean report) {
+                                  double tolerance, Samplers out, ProgressLine progress, int part) {
         double tEnd = spans.get(spans.size() - 1).end();
         int states = y0s.size();
         DMatrixSparseCSC l0 = gens.get(0);
@@ -288,7 +290,6 @@ public final class ExactPropagation {
         double kr = krylovSeconds(tEnd, gens.size(), l0.numRows, nnz, dims, states, osc);
         Kind use = kind != Kind.AUTO ? kind : FORCED != null ? FORCED : (kr < ex ? Kind.KRYLOV : Kind.EXPLICIT);
         String why = String.format(Locale.ROOT, "estimated %s s explicit (||L||_1 = %.4g) vs %s s Krylov (oscillatory radius %.4g)", secs(ex), norm1, secs(kr), osc);
-        ProgressLine progress = new ProgressLine(states * tEnd, report);
         Evolution.Outcome o = null;
         if (use == Kind.EXPLICIT) {
             long steps = 0;
@@ -297,7 +298,7 @@ public final class ExactPropagation {
                 double before = i * tEnd;
                 o = Evolution.run(spans, k -> (t, y, dy) -> SparseOps.multiply(gens.get(k), y, dy), y0s.get(i), dt,
                         new Evolution.Tolerances(tolerance / 10, tolerance / 1000), Evolution.Budget.densityMatrix(nnz),
-                        (t, y) -> { sink.sample(t, y); progress.reached(before + t); });
+                        (t, y) -> { sink.sample(t, y); progress.reached(part, before + t); });
                 steps += o.steps();
             }
             return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3), %d steps, rtol %.1e (%s)", steps, tolerance / 10, why));
@@ -307,7 +308,7 @@ public final class ExactPropagation {
             KrylovEvolution.Result r = null;
             for (int i = 0; i < states && (r == null || r.outcome().complete()); i++) {
                 double before = i * tEnd;
-                r = arn.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(before + t));
+                r = arn.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(part, before + t));
             }
             return new Run(r.outcome(), String.format(Locale.ROOT,
                     "Arnoldi (polynomial Krylov) exponential of L, at most %d vectors, %d products, %d restarts, tol %.1e (%s)",
@@ -318,7 +319,7 @@ public final class ExactPropagation {
         KrylovEvolution.Result r = null;
         for (int i = 0; i < states && (r == null || r.outcome().complete()); i++) {
             double before = i * tEnd;
-            r = kry.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(before + t));
+            r = kry.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(part, before + t));
         }
         return new Run(r.outcome(), String.format(Locale.ROOT,
                 "shift-invert Krylov on (I - gamma L)^-1, gamma = %.3g, %d factorization(s), %d solves, %d restarts, tol %.1e (%s)",
@@ -327,19 +328,24 @@ public final class ExactPropagation {
 
     private static String secs(double s) { return s < 10 ? String.format(Locale.ROOT, "%.2g", s) : String.format(Locale.ROOT, "%.0f", s); }
 
-    /** "cumulus: evolve t = 12.5 / 50 (25%), ETA 30 s" every 2 s of runs that last longer than 2 s. */
+    /**
+     * "cumulus: evolve t = 12.5 / 50 (25%), ETA 30 s" every 2 s of runs that last longer than 2 s; with two parts
+     * propagated on two threads, the time both have reached.
+     */
     static final class ProgressLine {
         private final long start = System.nanoTime();
         private final double tEnd;
+        private final double[] parts;
         private long last = start;
 
-        private final boolean report;
+        ProgressLine(double tEnd, int parts) { this.tEnd = tEnd; this.parts = new double[parts]; }
 
-        ProgressLine(double tEnd, boolean report) { this.tEnd = tEnd; this.report = report; }
-
-        void reached(double t) {
+        synchronized void reached(int part, double at) {
+            parts[part] = at;
+            double t = Double.POSITIVE_INFINITY;
+            for (double p : parts) t = Math.min(t, p);
             long now = System.nanoTime();
-            if (!report || now - last < 2_000_000_000L || t >= tEnd || t <= 0) return;
+            if (now - last < 2_000_000_000L || t >= tEnd || t <= 0) return;
             last = now;
             double elapsed = (now - start) / 1e9;
             double eta = elapsed * (tEnd - t) / t;
