@@ -27,7 +27,10 @@ def main():
         psi = up
         h, c, times = 2.0 * sx, [math.sqrt(1 / j) * sm], np.arange(0, 20.0001, 0.1)
     t0 = time.perf_counter()
-    r = qt.mesolve(h, qt.ket2dm(psi), times, c_ops=c, e_ops=[sz / j], options={"atol": 1e-10, "rtol": 1e-8, "nsteps": 10**8})
+    tol = {"atol": 1e-10, "rtol": 1e-8, "nsteps": 10**8}
+    # QuTiP 5 takes a dict; QuTiP 4 (Debian's 4.7.1 for /usr/bin/python3) an Options object
+    options = tol if int(qt.__version__.split(".")[0]) >= 5 else qt.Options(**tol)
+    r = qt.mesolve(h, qt.ket2dm(psi), times, c_ops=c, e_ops=[sz / j], options=options)
     print(json.dumps({"peer": f"qutip {qt.__version__}", "model": model, "N": n, "m1z": float(np.real(r.expect[0][-1])),
                       "seconds": time.perf_counter() - t0}))
 

@@ -38,6 +38,21 @@ public final class KrylovEvolution {
         this.gamma = gamma;
     }
 
+    /** The polynomial propagator (Arnoldi on L, {@link ShiftInvertKrylov#arnoldi}): no factorization. */
+    public static KrylovEvolution arnoldi(IntFunction<DMatrixSparseCSC> generator) {
+        return new KrylovEvolution(generator, Double.NaN);
+    }
+
+    private boolean polynomial() { return Double.isNaN(gamma); }
+
+    /** Largest Krylov dimension of one restart of the polynomial variant (its orthogonalization grows like m²). */
+    public static final int ARNOLDI_DIMENSION = Integer.getInteger("cumulus.arnoldi.dim", 32);
+
+    private ShiftInvertKrylov make(int segment) {
+        return polynomial() ? ShiftInvertKrylov.arnoldi(generator.apply(segment), ARNOLDI_DIMENSION)
+                : ShiftInvertKrylov.factor(generator.apply(segment), gamma, MAX_DIMENSION);
+    }
+
     /** A shift that cannot reach the first output is divided by SHRINK, at most MAX_SHRINKS times. */
     static final double SHRINK = 4;
     static final int MAX_SHRINKS = 3;
@@ -61,8 +76,7 @@ public final class KrylovEvolution {
         for (Schedule.Span span : spans) {
             double end = span.end();
             if (end - span.start() <= 1e-14 * Math.max(1, tEnd)) continue;
-            ShiftInvertKrylov k = factors.computeIfAbsent(span.segment(),
-                    s -> ShiftInvertKrylov.factor(generator.apply(s), gamma, MAX_DIMENSION));
+            ShiftInvertKrylov k = factors.computeIfAbsent(span.segment(), this::make);
             nnz = Math.max(nnz, k.factorNonZeros());
             t = span.start();
             while (t < end - 1e-12 * Math.max(1, tEnd)) {
@@ -78,7 +92,7 @@ public final class KrylovEvolution {
                     out.sample((first + i) * dt, state);
                     emitted[0] = i + 1;
                 });
-                if (step.reach() <= 0 && k.gamma() > gamma / Math.pow(SHRINK, MAX_SHRINKS - 0.5)) {
+                if (step.reach() <= 0 && !polynomial() && k.gamma() > gamma / Math.pow(SHRINK, MAX_SHRINKS - 0.5)) {
                     // the space cannot reach the first output: a smaller shift resolves shorter times
                     spent.add(k);
                     ShiftInvertKrylov smaller = ShiftInvertKrylov.factor(generator.apply(span.segment()), k.gamma() / SHRINK, MAX_DIMENSION);
@@ -88,8 +102,8 @@ public final class KrylovEvolution {
                 }
                 if (step.reach() <= 0)
                     return result(new Evolution.Outcome(t, restarts(), String.format(Locale.ROOT,
-                            "too stiff at t = %.6g: the shift-invert Krylov propagator cannot meet the tolerance %.3g with %d vectors even over the shortest step; raise --tol, lower dt or use parameters of less extreme ratio",
-                            t, tolerance, MAX_DIMENSION)));
+                            "too stiff at t = %.6g: the %s Krylov propagator cannot meet the tolerance %.3g with %d vectors even over the shortest step; raise --tol, lower dt or use parameters of less extreme ratio",
+                            t, polynomial() ? "polynomial (Arnoldi)" : "shift-invert", tolerance, polynomial() ? ARNOLDI_DIMENSION : MAX_DIMENSION)));
                 next = first + emitted[0];
                 y = step.state();
                 String bad = check(y);
@@ -119,6 +133,7 @@ public final class KrylovEvolution {
         all.addAll(spent);
         for (ShiftInvertKrylov k : all) { s += k.solves(); r += k.restarts(); }
         for (ShiftInvertKrylov k : factors.values()) g = Math.min(g, k.gamma());
+        if (polynomial()) g = Double.NaN;
         return new Result(o, s, r, all.size(), nnz, g);
     }
 

@@ -1,6 +1,7 @@
 package cumulus.solvers.propagation;
 
 import cumulus.solvers.floquet.DenseExpm;
+import cumulus.solvers.space.SparseOps;
 import cumulus.solvers.sparse.SparseLU;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
@@ -32,6 +33,12 @@ import java.util.Map;
  * space rebuilt there (restart). Outputs in between come from the same space at the cost of
  * m-vector combinations.
  *
+ * <p>{@link #arnoldi} is the polynomial variant on the same error control: Arnoldi on L itself, exp(sL)v ≈
+ * β V_m exp(s H_m) e_1 (Saad, SIAM J. Numer. Anal. 29 (1992); Expokit: Sidje, ACM TOMS 24 (1998)), matrix-free,
+ * no factorization. Its reach per space is ~m/ρ_v with ρ_v the spectral spread of L <em>seen by the state</em>,
+ * not the spectral radius: btc's state from up is a spin-coherent-like packet, whose coherences span
+ * |m − m'| ≲ a few √N, so ρ_v ~ ω_x √N while ρ(L) ~ ω_x N (the explicit driver's stability bound).
+ *
  * <p>Written here because no library on the class path offers a rational Krylov exponential
  * (commons-math3 and EJML have neither an expmv nor a sparse LU of this size).
  */
@@ -53,13 +60,30 @@ public final class ShiftInvertKrylov {
     private final int n;
     private long solves, restarts;
 
-    private ShiftInvertKrylov(DMatrixSparseCSC l, SparseLU lu, double gamma, int maxDim) {
+    private final int subdivisions;
+
+    private ShiftInvertKrylov(DMatrixSparseCSC l, SparseLU lu, double gamma, int maxDim, int subdivisions) {
         this.l = l;
         this.lu = lu;
         this.gamma = gamma;
         this.maxDim = maxDim;
         this.n = l.numRows;
+        this.subdivisions = subdivisions;
     }
+
+    /**
+     * The polynomial (Arnoldi on L) variant: no factorization; each space of at most {@code maxDim} vectors reaches a
+     * short time (~maxDim/ρ_v), so its error is checked on a finer subgrid (dt/{@value #ARNOLDI_SUBDIVISIONS}).
+     */
+    public static ShiftInvertKrylov arnoldi(DMatrixSparseCSC l, int maxDim) {
+        return new ShiftInvertKrylov(l, null, Double.NaN, maxDim, ARNOLDI_SUBDIVISIONS);
+    }
+
+    /** Subintervals of each output interval for the polynomial variant (its spaces reach less than dt). */
+    static final int ARNOLDI_SUBDIVISIONS = 32;
+
+    /** Whether this is the polynomial (Arnoldi on L) variant. */
+    public boolean polynomial() { return lu == null; }
 
     /** Factors I − γL (nonsingular for every Lindbladian: its eigenvalues 1 − γλ have Re ≥ 1). */
     public static ShiftInvertKrylov factor(DMatrixSparseCSC l, double gamma, int maxDim) {
@@ -67,12 +91,12 @@ public final class ShiftInvertKrylov {
         DMatrixSparseCSC id = CommonOps_DSCC.identity(l.numRows);
         DMatrixSparseCSC a = new DMatrixSparseCSC(l.numRows, l.numCols, 0);
         CommonOps_DSCC.add(1.0, id, -gamma, l, a, null, null);
-        return new ShiftInvertKrylov(l, SparseLU.factor(a), gamma, maxDim);
+        return new ShiftInvertKrylov(l, SparseLU.factor(a), gamma, maxDim, SUBDIVISIONS);
     }
 
     public long solves() { return solves; }
     public long restarts() { return restarts; }
-    public long factorNonZeros() { return lu.factorNonZeros(); }
+    public long factorNonZeros() { return lu == null ? 0 : lu.factorNonZeros(); }
     public double gamma() { return gamma; }
 
     /** Receives the state at an output time (a copy it may keep). */
@@ -96,7 +120,7 @@ public final class ShiftInvertKrylov {
             for (int k = 0; k < outputs.length; k++) sink.sample(k, new double[n]);
             return new Step(remaining, new double[n]);
         }
-        Grid grid = subgrid(remaining, outputs, dt);
+        Grid grid = subgrid(remaining, outputs, dt, subdivisions);
         List<double[]> v = new ArrayList<>();
         double[] v0 = y.clone();
         scale(v0, 1 / beta);
@@ -105,7 +129,8 @@ public final class ShiftInvertKrylov {
         Reach best = null;
         double[] w = new double[n];
         for (int j = 0; j < maxDim; j++) {
-            lu.solve(v.get(j), w);
+            if (lu != null) lu.solve(v.get(j), w);
+            else SparseOps.multiply(l, v.get(j), w);
             solves++;
             // modified Gram-Schmidt, repeated once when the norm dropped by more than 1/√2
             // (Kahan–Parlett criterion; "twice is enough": Giraud, Langou & Rozložník 2005)
@@ -126,7 +151,7 @@ public final class ShiftInvertKrylov {
             boolean breakdown = hn <= 1e-14 * Math.abs(h[j][j]) || hn == 0;
             double[] next = w.clone();
             if (!breakdown) scale(next, 1 / hn);
-            Reach r = (checkpoint(m) || m == maxDim || breakdown) ? reach(h, m, beta, grid, outputError, errorPerTime) : null;
+            Reach r = ((lu != null && checkpoint(m)) || m == maxDim || breakdown) ? reach(h, m, beta, grid, outputError, errorPerTime) : null;
             if (r != null) best = r;
             if (breakdown || (best != null && best.index == grid.points.length - 1)) break;
             v.add(next);
@@ -173,8 +198,13 @@ public final class ShiftInvertKrylov {
         return new Reach(index, u);
     }
 
-    /** Ã_m = (I − H_m^{-1})/γ of the leading m×m block, or null if H_m is singular. */
+    /** Ã_m = (I − H_m^{-1})/γ of the leading m×m block, or null if H_m is singular; H_m itself for the polynomial variant. */
     private DMatrixRMaj generator(double[][] h, int m) {
+        if (lu == null) {
+            DMatrixRMaj a = new DMatrixRMaj(m, m);
+            for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) a.set(i, j, h[i][j]);
+            return a;
+        }
         DMatrixRMaj hinv = new DMatrixRMaj(m, m);
         for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) hinv.set(i, j, h[i][j]);
         if (!CommonOps_DDRM.invert(hinv)) return null;
@@ -202,8 +232,10 @@ public final class ShiftInvertKrylov {
      */
     record Grid(double[] points, double[] steps, boolean[] output) { }
 
-    static Grid subgrid(double remaining, double[] outputs, double dt) {
-        double part = dt / SUBDIVISIONS;
+    static Grid subgrid(double remaining, double[] outputs, double dt) { return subgrid(remaining, outputs, dt, SUBDIVISIONS); }
+
+    static Grid subgrid(double remaining, double[] outputs, double dt, int subdivisions) {
+        double part = dt / subdivisions;
         List<double[]> pts = new ArrayList<>();   // {point, step, output?}
         double prev = 0;
         for (int k = 0; k <= outputs.length; k++) {
@@ -241,10 +273,16 @@ public final class ShiftInvertKrylov {
         return out;
     }
 
+    /** Four partial sums: independent chains the CPU overlaps (a single sum waits on each addition). */
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0, n = a.length;
+        for (; i + 4 <= n; i += 4) {
+            s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) s0 += a[i] * b[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     static double norm(double[] a) { return Math.sqrt(dot(a, a)); }
