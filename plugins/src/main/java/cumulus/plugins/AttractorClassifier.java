@@ -162,8 +162,8 @@ public final class AttractorClassifier {
         if (!spins.isEmpty()) {
             InitialState.SpinState f = spins.get(0);
             spins.set(0, new InitialState.SpinState(f.theta() + 1e-3, f.phi()));
-            return new InitialState(spins, s.boson());
+            return new InitialState(spins, s.boson(), null, s.bosons());
         }
-        return new InitialState(spins, s.boson().displaced(1e-3));
+        return new InitialState(spins, s.boson(), null, s.bosons()).withBoson(s.boson().displaced(1e-3));
     }
 }

@@ -17,6 +17,10 @@ public final class Spaces {
      * segment's values; the engines ask it for each segment's generator.
      */
     public static LiouvillianSpace of(Model model, Map<String, Double> parameters) {
+        if (model.hasLocalDissipation() && model.bosons().size() > 1)
+            throw new cumulus.api.ModelException("model " + model.name() + " has local dissipation and " + model.bosons().size()
+                    + " bosonic modes: the permutation-invariant engine (needed for processes on single spins) takes at most one mode; "
+                    + "drop the local processes or keep one mode");
         Map<String, Double> base = model.isPeriodic() ? model.schedule().valuesIn(0, parameters) : parameters;
         return model.hasLocalDissipation() ? new PermutationInvariantSpace(model, base) : new DickeFockSpace(model, base);
     }

@@ -99,7 +99,7 @@ final class PolyFormat {
         return "\\left(" + latexFrac(c.re, c.den) + (c.im.signum() < 0 ? " - " : " + ") + im + "\\right)";
     }
 
-    static boolean isVariable(String n) { return n.matches("m\\d+[xyz]") || n.equals("x") || n.equals("p") || n.startsWith("K("); }
+    static boolean isVariable(String n) { return n.matches("m\\d+[xyz]") || n.matches("[xp]\\d*") || n.startsWith("K("); }
 
     static String latex(Poly p) {
         if (p.isZero()) return "0";
