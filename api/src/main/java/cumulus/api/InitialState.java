@@ -11,9 +11,11 @@ import java.util.List;
  * α = RE + i IM), {@code boson-squeezed:R,PHI} (S(ξ)|0⟩, ξ = R e^{iPHI}, S(ξ) = exp[(ξ* a² − ξ a†²)/2])
  * or {@code boson-thermal:NBAR} (mean occupation NBAR); or the whole density matrix from a Matrix
  * Market file, {@code file:PATH} (in the exact engine's Dicke ⊗ Fock basis). Spin-coherent states
- * have polar angle θ and azimuth φ (up: θ = 0).
+ * have polar angle θ and azimuth φ (up: θ = 0). With several bosonic modes the boson states follow
+ * in mode order, or name their mode with {@code @K} ({@code boson-coherent@2:1.5}, {@code vacuum@2});
+ * modes not given start in the vacuum. {@link #boson()} is mode 1's state, {@link #bosons()} every mode's.
  */
-public record InitialState(List<SpinState> spins, BosonState boson, String densityMatrixFile) {
+public record InitialState(List<SpinState> spins, BosonState boson, String densityMatrixFile, List<BosonState> bosons) {
 
     /** Which kind of collective spin state. */
     public enum SpinKind { COHERENT, DICKE, SQUEEZED }
@@ -51,15 +53,36 @@ public record InitialState(List<SpinState> spins, BosonState boson, String densi
         public BosonState displaced(double d) { return new BosonState(alpha + d, alphaIm, squeezing, squeezingPhase, thermal); }
     }
 
-    public InitialState { spins = List.copyOf(spins); }
+    public InitialState {
+        spins = List.copyOf(spins);
+        if (bosons == null || bosons.isEmpty()) bosons = boson == null ? List.of() : List.of(boson);
+        else {
+            bosons = List.copyOf(bosons);
+            if (boson == null) boson = bosons.get(0);
+            else if (!boson.equals(bosons.get(0))) throw new IllegalArgumentException("boson (mode 1) must equal bosons.get(0)");
+        }
+    }
 
-    public InitialState(List<SpinState> spins, BosonState boson) { this(spins, boson, null); }
+    public InitialState(List<SpinState> spins, BosonState boson, String densityMatrixFile) { this(spins, boson, densityMatrixFile, null); }
+
+    public InitialState(List<SpinState> spins, BosonState boson) { this(spins, boson, null, null); }
+
+    /** Mode k's state (k from 1); the vacuum for a mode not given. */
+    public BosonState boson(int mode) { return mode <= bosons.size() ? bosons.get(mode - 1) : new BosonState(0); }
+
+    /** The same state with mode 1's boson state replaced (the other modes kept). */
+    public InitialState withBoson(BosonState b) {
+        List<BosonState> all = new ArrayList<>(bosons);
+        if (all.isEmpty()) all.add(b); else all.set(0, b);
+        return new InitialState(spins, b, densityMatrixFile, all);
+    }
 
     /** Whether this is a product of spin-coherent states and a boson coherent state (what mean field assumes). */
     public boolean coherentProduct() {
         if (densityMatrixFile != null) return false;
         for (SpinState s : spins) if (!s.coherent()) return false;
-        return boson == null || boson.coherent();
+        for (BosonState b : bosons) if (!b.coherent()) return false;
+        return true;
     }
 
     /** Parses SPEC.md's initial-state syntax for this model. */
@@ -72,16 +95,36 @@ public record InitialState(List<SpinState> spins, BosonState boson, String densi
         }
         String[] parts = spec.trim().split(";", -1);
         List<SpinState> spins = new ArrayList<>();
-        BosonState boson = null;
+        int modes = model.bosons().size();
+        BosonState[] bosons = new BosonState[modes];
+        int next = 0;
+        boolean anyBoson = false;
         for (String raw : parts) {
             String p = raw.trim();
             if (p.isEmpty()) throw bad(spec, "empty state between ';'");
-            if (p.equals("vacuum") || p.startsWith("boson-")) {
+            if (p.startsWith("vacuum") || p.startsWith("boson-")) {
                 if (!model.hasBoson()) throw bad(spec, "model " + model.name() + " has no boson, so '" + p + "' does not apply");
-                if (boson != null) throw bad(spec, "two boson states given");
-                boson = bosonState(spec, p);
+                anyBoson = true;
+                int mode = next + 1;
+                int at = p.indexOf('@');
+                if (at >= 0) {
+                    int colon = p.indexOf(':', at);
+                    String k = p.substring(at + 1, colon < 0 ? p.length() : colon).trim();
+                    try {
+                        mode = Integer.parseInt(k);
+                    } catch (NumberFormatException e) {
+                        throw bad(spec, "'@" + k + "' in '" + p + "' must name a bosonic mode by its number 1.." + modes + ", e.g. boson-coherent@2:1.5");
+                    }
+                    p = p.substring(0, at) + (colon < 0 ? "" : p.substring(colon));
+                }
+                if (mode < 1 || mode > modes)
+                    throw bad(spec, modes == 1 ? "two boson states given, but model " + model.name() + " has one bosonic mode"
+                            : "model " + model.name() + " has " + modes + " bosonic modes, so mode " + mode + " does not exist");
+                if (bosons[mode - 1] != null) throw bad(spec, "two states given for bosonic mode " + mode);
+                bosons[mode - 1] = bosonState(spec, p);
+                next = mode;
             } else {
-                if (boson != null) throw bad(spec, "spin states come before the boson state");
+                if (anyBoson) throw bad(spec, "spin states come before the boson state");
                 spins.add(spin(spec, p));
             }
         }
@@ -93,8 +136,8 @@ public record InitialState(List<SpinState> spins, BosonState boson, String densi
             for (int i = 0; i < m; i++) spins.add(s);
         }
         if (spins.size() != m) throw bad(spec, "model " + model.name() + " has " + m + " spin ensembles but " + spins.size() + " spin states were given");
-        if (model.hasBoson() && boson == null) boson = new BosonState(0);
-        return new InitialState(spins, boson);
+        for (int k = 0; k < modes; k++) if (bosons[k] == null) bosons[k] = new BosonState(0);
+        return modes == 0 ? new InitialState(spins, null) : new InitialState(spins, bosons[0], null, List.of(bosons));
     }
 
     private static BosonState bosonState(String spec, String p) {
@@ -160,6 +203,6 @@ public record InitialState(List<SpinState> spins, BosonState boson, String densi
     private static ModelException bad(String spec, String why) {
         return new ModelException("initial state '" + spec + "': " + why
                 + " (states: up, down, coherent:THETA,PHI, dicke:M, squeezed:MU per ensemble separated by ';', then vacuum, boson-coherent:RE[,IM], "
-                + "boson-squeezed:R,PHI or boson-thermal:NBAR; or file:PATH.mtx for a density matrix)");
+                + "boson-squeezed:R,PHI or boson-thermal:NBAR, one per bosonic mode in order or with @K for mode K (boson-coherent@2:1.5); or file:PATH.mtx for a density matrix)");
     }
 }

@@ -9,15 +9,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A model declaration, Eq. (1): M spin ensembles of N spins-1/2 each, an optional bosonic mode,
+ * A model declaration, Eq. (1): M spin ensembles of N spins-1/2 each, zero, one or several bosonic modes,
  * a Hamiltonian and dissipators, all with symbolic coefficients over the named parameters and
  * N, S = N/2. Every engine (symbolic, exact, mean-field) reads the same declaration. Immutable;
  * build with {@link #builder(String)}.
  */
 public final class Model {
 
-    /** The bosonic mode: the parameter holding its Fock cutoff and its frequency ω_b (for x, p of Eq. 5). */
-    public record Boson(String cutoffParameter, Expr frequency) { }
+    /**
+     * A bosonic mode: the parameter holding its Fock cutoff, its frequency ω_k (for x_k, p_k of Eq. 5)
+     * and its name (the model-file operator name: {@code a}, {@code b}, ...).
+     */
+    public record Boson(String cutoffParameter, Expr frequency, String name) {
+        /** The single mode of a one-boson model, named a. */
+        public Boson(String cutoffParameter, Expr frequency) { this(cutoffParameter, frequency, "a"); }
+    }
 
     /** A named macroscopic observable (Eq. 5), such as m1x = S_1^x / S or x = (a + a†)/sqrt(2 N ω_b). */
     public record Observable(String name, OpSum operator) { }
@@ -26,7 +32,7 @@ public final class Model {
     private final String description;
     private final List<Parameter> parameters;
     private final int ensembles;
-    private final Boson boson;
+    private final List<Boson> bosons;
     private final OpSum hamiltonian;
     private final List<Dissipator> dissipators;
     private final Schedule schedule;
@@ -36,7 +42,7 @@ public final class Model {
         this.description = b.description;
         this.parameters = List.copyOf(b.parameters);
         this.ensembles = b.ensembles;
-        this.boson = b.boson;
+        this.bosons = List.copyOf(b.bosons);
         this.hamiltonian = b.hamiltonian;
         this.dissipators = List.copyOf(b.dissipators);
         this.schedule = b.schedule;
@@ -49,8 +55,18 @@ public final class Model {
     public String description() { return description; }
     public List<Parameter> parameters() { return parameters; }
     public int ensembles() { return ensembles; }
-    public boolean hasBoson() { return boson != null; }
-    public Boson boson() { return boson; }
+    /** Whether the model has at least one bosonic mode. */
+    public boolean hasBoson() { return !bosons.isEmpty(); }
+    /** The first (for most models the only) bosonic mode, or null without one. */
+    public Boson boson() { return bosons.isEmpty() ? null : bosons.get(0); }
+    /** Every bosonic mode, in the order of {@link Op.Boson#mode()} (mode k is element k − 1). */
+    public List<Boson> bosons() { return bosons; }
+    /** Bosonic mode k (from 1). */
+    public Boson boson(int mode) { return bosons.get(mode - 1); }
+    /** The observable names of mode k: x, p for a single mode, x1, p1, x2, p2, ... for several (SPEC.md). */
+    public String[] quadratureNames(int mode) {
+        return bosons.size() == 1 ? new String[]{"x", "p"} : new String[]{"x" + mode, "p" + mode};
+    }
     public OpSum hamiltonian() { return hamiltonian; }
     public List<Dissipator> dissipators() { return dissipators; }
     /** True when some dissipator acts on single spins ({@link Dissipator.Local}): total spin is then not conserved. */
@@ -85,7 +101,10 @@ public final class Model {
         return null;
     }
 
-    /** m_i^a for every ensemble, then x and p for the boson (SPEC.md's observable names). */
+    /**
+     * m_i^a for every ensemble, then x_k = (a_k + a_k†)/sqrt(2 N ω_k), p_k = i sqrt(ω_k/(2N)) (a_k† − a_k)
+     * per mode (Eq. 5 per mode), named x, p for one mode and x1, p1, x2, p2, ... for several (SPEC.md).
+     */
     public List<Observable> observables() {
         List<Observable> out = new ArrayList<>();
         Expr invS = Expr.ONE.div(Expr.S);
@@ -94,12 +113,13 @@ public final class Model {
             out.add(new Observable("m" + i + "y", OpSum.sy(i).scale(invS)));
             out.add(new Observable("m" + i + "z", OpSum.sz(i).scale(invS)));
         }
-        if (boson != null) {
-            Expr w = boson.frequency();
+        for (int k = 1; k <= bosons.size(); k++) {
+            Expr w = bosons.get(k - 1).frequency();
             Expr xs = Expr.ONE.div(Expr.sqrt(Expr.num(2).times(Expr.N).times(w)));
             Expr ps = Expr.ONE.div(Expr.sqrt(Expr.num(2).times(Expr.N).div(w)));
-            out.add(new Observable("x", OpSum.a().plus(OpSum.adag()).scale(xs)));
-            out.add(new Observable("p", OpSum.adag().minus(OpSum.a()).scale(Expr.I.times(ps))));
+            String[] names = quadratureNames(k);
+            out.add(new Observable(names[0], OpSum.a(k).plus(OpSum.adag(k)).scale(xs)));
+            out.add(new Observable(names[1], OpSum.adag(k).minus(OpSum.a(k)).scale(Expr.I.times(ps))));
         }
         return out;
     }
@@ -127,14 +147,17 @@ public final class Model {
         }
         if (ensembles > 0 && parameter("N") == null)
             throw new ModelException("model " + name + ": a model with spin ensembles must declare the parameter N (spins per ensemble)");
-        if (boson != null) {
+        Set<String> modeNames = new TreeSet<>(), cutoffs = new TreeSet<>();
+        for (Boson boson : bosons) {
             Parameter c = parameter(boson.cutoffParameter());
             if (c == null || c.kind() != Parameter.Kind.CUTOFF)
-                throw new ModelException("model " + name + ": the boson needs a cutoff parameter '" + boson.cutoffParameter() + "' declared with Parameter.cutoff");
+                throw new ModelException("model " + name + ": the boson " + boson.name() + " needs a cutoff parameter '" + boson.cutoffParameter() + "' declared with Parameter.cutoff");
+            if (!modeNames.add(boson.name())) throw new ModelException("model " + name + ": two bosonic modes are named '" + boson.name() + "': give each mode its own name");
+            if (!cutoffs.add(boson.cutoffParameter())) throw new ModelException("model " + name + ": two bosonic modes share the cutoff parameter '" + boson.cutoffParameter() + "'");
         }
         List<Expr> coefficients = new ArrayList<>();
         List<OpSum> operators = new ArrayList<>(List.of(hamiltonian));
-        if (boson != null) coefficients.add(boson.frequency());
+        for (Boson boson : bosons) coefficients.add(boson.frequency());
         for (Dissipator d : dissipators) {
             if (d instanceof Dissipator.Jump j) {
                 coefficients.add(j.rate());
@@ -156,8 +179,9 @@ public final class Model {
             for (Op op : t.factors()) {
                 if (op instanceof Op.Spin s && s.ensemble() > ensembles)
                     throw new ModelException("model " + name + ": operator " + s + " names ensemble " + s.ensemble() + " but the model has " + ensembles);
-                if (op instanceof Op.Boson && boson == null)
-                    throw new ModelException("model " + name + ": operator a/a† used but the model declares no boson");
+                if (op instanceof Op.Boson bo && bo.mode() > bosons.size())
+                    throw new ModelException("model " + name + ": operator " + bo + " acts on bosonic mode " + bo.mode() + " but the model declares "
+                            + (bosons.isEmpty() ? "no boson" : bosons.size() + " mode(s)"));
             }
         }
         for (Expr c : coefficients) for (String s : c.symbols()) {
@@ -320,7 +344,7 @@ public final class Model {
         private String description = "";
         private final List<Parameter> parameters = new ArrayList<>();
         private int ensembles;
-        private Boson boson;
+        private final List<Boson> bosons = new ArrayList<>();
         private OpSum hamiltonian = OpSum.ZERO;
         private final List<Dissipator> dissipators = new ArrayList<>();
         private Schedule schedule;
@@ -340,8 +364,18 @@ public final class Model {
         }
         /** The bosonic mode with its frequency (used by x and p) and a Fock cutoff parameter "cutoff". */
         public Builder boson(Expr frequency, int defaultCutoff) {
-            this.boson = new Boson("cutoff", frequency);
+            if (!bosons.isEmpty()) throw new ModelException("model " + name + ": boson(frequency, cutoff) declares the only mode; declare several with mode(name, frequency, cutoffParameter, cutoff)");
+            bosons.add(new Boson("cutoff", frequency));
             return parameter(Parameter.cutoff("cutoff", defaultCutoff, "Fock states kept for the boson (0..cutoff-1)"));
+        }
+        /**
+         * Adds a bosonic mode (mode k = the number of modes declared so far + 1; its operators are
+         * {@code OpSum.a(k)}, {@code OpSum.adag(k)}) with its frequency ω_k (for x_k, p_k), a name, and a
+         * Fock cutoff parameter of its own (e.g. cutoff_a, cutoff_b).
+         */
+        public Builder mode(String modeName, Expr frequency, String cutoffParameter, int defaultCutoff) {
+            bosons.add(new Boson(cutoffParameter, frequency, modeName));
+            return parameter(Parameter.cutoff(cutoffParameter, defaultCutoff, "Fock states kept for mode " + modeName + " (0.." + cutoffParameter + "-1)"));
         }
         public Builder hamiltonian(OpSum h) { this.hamiltonian = h; return this; }
         public Builder jump(Expr rate, OpSum operator) { dissipators.add(new Dissipator.Jump(rate, operator)); return this; }

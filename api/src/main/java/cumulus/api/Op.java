@@ -25,10 +25,18 @@ public sealed interface Op permits Op.Spin, Op.Boson {
         @Override public String toString() { return "S" + ensemble + "^" + component.label; }
     }
 
-    /** a ({@code dagger = false}) or a† ({@code dagger = true}). */
-    record Boson(boolean dagger) implements Op {
-        @Override public Op adjoint() { return new Boson(!dagger); }
-        @Override public String toString() { return dagger ? "a†" : "a"; }
+    /**
+     * a_mode ({@code dagger = false}) or a_mode† ({@code dagger = true}) of bosonic mode {@code mode}
+     * (numbered from 1 in the order the model declares its modes); operators of different modes commute.
+     */
+    record Boson(int mode, boolean dagger) implements Op {
+        public Boson {
+            if (mode < 1) throw new ModelException("bosonic modes are numbered from 1, got " + mode);
+        }
+        /** a or a† of the first (or only) mode. */
+        public Boson(boolean dagger) { this(1, dagger); }
+        @Override public Op adjoint() { return new Boson(mode, !dagger); }
+        @Override public String toString() { return (mode == 1 ? "a" : "a" + mode) + (dagger ? "†" : ""); }
     }
 
     Op adjoint();

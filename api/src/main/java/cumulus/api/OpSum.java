@@ -37,6 +37,10 @@ public record OpSum(List<Term> terms) {
     public static OpSum sm(int ensemble) { return of(new Op.Spin(ensemble, Op.Component.MINUS)); }
     public static OpSum a() { return of(new Op.Boson(false)); }
     public static OpSum adag() { return of(new Op.Boson(true)); }
+    /** a_k of bosonic mode k (from 1). */
+    public static OpSum a(int mode) { return of(new Op.Boson(mode, false)); }
+    /** a_k† of bosonic mode k (from 1). */
+    public static OpSum adag(int mode) { return of(new Op.Boson(mode, true)); }
 
     public OpSum plus(OpSum o) {
         List<Term> t = new ArrayList<>(terms);

@@ -21,7 +21,10 @@ import java.util.Map;
 final class ProductStateCumulants {
     private ProductStateCumulants() { }
 
-    /** A letter: ensemble (1-based) and component 0..2, or the boson quadrature (ensemble 0, component 0 = x, 1 = p). */
+    /**
+     * A letter: ensemble (1-based) and component 0..2, or a boson quadrature of mode k as ensemble −k
+     * (component 0 = x_k, 1 = p_k); letters of different ensembles or modes are independent.
+     */
     private record Letter(int ensemble, int component) { }
 
     static double[] initialValues(List<String> unknowns, Model model, Map<String, Double> params, InitialState init) {
@@ -45,7 +48,7 @@ final class ProductStateCumulants {
         } else letters.add(letter(name));
         int e = letters.get(0).ensemble();
         for (Letter l : letters) if (l.ensemble() != e) return 0; // independent subsystems
-        if (e == 0) return boson(letters, model, params, init, n);
+        if (e < 0) return boson(letters, -e, model, params, init, n);
         InitialState.SpinState s = init.spins().get(e - 1);
         double[] dir = {Math.sin(s.theta()) * Math.cos(s.phi()), Math.sin(s.theta()) * Math.sin(s.phi()), Math.cos(s.theta())};
         return switch (letters.size()) {
@@ -70,9 +73,9 @@ final class ProductStateCumulants {
      * c_x = cosh 2r − sinh 2r cos φ, c_p = cosh 2r + sinh 2r cos φ for ξ = r e^{iφ}, c_x = c_p = 2n̄ + 1
      * for a thermal state; higher cumulants vanish.
      */
-    private static double boson(List<Letter> letters, Model model, Map<String, Double> params, InitialState init, double n) {
-        double w = model.boson().frequency().evaluate(params).re();
-        InitialState.BosonState b = init.boson() == null ? new InitialState.BosonState(0) : init.boson();
+    private static double boson(List<Letter> letters, int mode, Model model, Map<String, Double> params, InitialState init, double n) {
+        double w = model.boson(mode).frequency().evaluate(params).re();
+        InitialState.BosonState b = init.boson(mode);
         if (letters.size() == 1)
             return letters.get(0).component() == 0 ? b.alpha() * Math.sqrt(2 / (n * w)) : b.alphaIm() * Math.sqrt(2 * w / n);
         if (letters.size() == 2) {
@@ -87,8 +90,7 @@ final class ProductStateCumulants {
     }
 
     private static Letter letter(String s) {
-        if (s.equals("x")) return new Letter(0, 0);
-        if (s.equals("p")) return new Letter(0, 1);
+        if (s.matches("[xp]\\d*")) return new Letter(s.length() == 1 ? -1 : -Integer.parseInt(s.substring(1)), s.charAt(0) == 'x' ? 0 : 1);
         if (s.matches("m\\d+[xyz]")) {
             int e = Integer.parseInt(s.substring(1, s.length() - 1));
             return new Letter(e, "xyz".indexOf(s.charAt(s.length() - 1)));

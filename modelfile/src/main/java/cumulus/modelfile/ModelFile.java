@@ -46,8 +46,9 @@ import java.util.Set;
  */
 public final class ModelFile {
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "ensembles", "N", "boson", "parameters", "hamiltonian", "jumps", "gamma", "local", "spin_channel", "schedule");
+    static final List<String> TOP_KEYS = List.of("name", "description", "ensembles", "N", "boson", "bosons", "parameters", "hamiltonian", "jumps", "gamma", "local", "spin_channel", "schedule");
     static final List<String> BOSON_KEYS = List.of("frequency", "cutoff", "loss");
+    static final List<String> MODE_KEYS = List.of("name", "frequency", "cutoff", "loss");
     static final List<String> PARAMETER_KEYS = List.of("default", "description", "kind");
     static final List<String> JUMP_KEYS = List.of("operator", "rate");
     static final List<String> GAMMA_KEYS = List.of("ensemble", "ensembles", "matrix");
@@ -153,6 +154,37 @@ public final class ModelFile {
                 bosonNode = map(root.get("boson"), "boson");
                 keys(bosonNode, BOSON_KEYS, "'boson'");
             }
+            // several modes: bosons: [{name: a, frequency: ..., cutoff: ...}, {name: b, ...}]
+            List<MapNode> modeNodes = new ArrayList<>();
+            List<String> modeNames = new ArrayList<>();
+            if (root.get("bosons") != null) {
+                if (bosonNode != null)
+                    throw new FileError(root.keyLoc("bosons"), "the model has both 'boson:' and 'bosons:': declare one mode under 'boson:' or every mode under 'bosons:'");
+                Node bn = root.get("bosons");
+                if (!(bn instanceof ListNode list) || list.items().isEmpty())
+                    throw new FileError(bn.loc(), "expected a list for 'bosons' (entries '- {name: a, frequency: omega_a, cutoff: 8}'), got " + bn.kind());
+                for (Node item : list.items()) {
+                    MapNode m = map(item, "bosons entry");
+                    keys(m, MODE_KEYS, "'bosons' entry");
+                    Node nn = require(m, "name", item.loc(), "'bosons' entry", "the mode's operator name, e.g. name: b (then b and bdag are its operators)");
+                    String mn = string(nn, "name");
+                    if (!mn.matches("[a-z][a-z0-9_]*") || mn.endsWith("dag"))
+                        throw new FileError(nn.loc(), "invalid mode name '" + mn + "': use lower-case letters, digits and '_', starting with a letter and not ending in 'dag' (e.g. a, b, cav2)");
+                    if ((OpParser.RESERVED.contains(mn) && !mn.equals("a")) || Expr.Fn.NAMES.contains(mn) || mn.equals("cutoff"))
+                        throw new FileError(nn.loc(), "mode name '" + mn + "' is reserved: choose another, e.g. b");
+                    if (modeNames.contains(mn))
+                        throw new FileError(nn.loc(), "two bosonic modes are named '" + mn + "': give each mode its own name");
+                    modeNames.add(mn);
+                    modeNodes.add(m);
+                }
+            } else if (bosonNode != null) modeNames.add("a");
+            boolean anyBoson = !modeNames.isEmpty();
+            Set<String> modeReserved = new LinkedHashSet<>();
+            for (String mn : modeNames) {
+                modeReserved.add(mn);
+                modeReserved.add(mn + "dag");
+                modeReserved.add(cutoffName(mn, modeNames.size()));
+            }
 
             if (root.get("parameters") != null) {
                 Node pn = root.get("parameters");
@@ -161,7 +193,7 @@ public final class ModelFile {
                     MapNode params = map(pn, "parameters");
                     int k = 0;
                     for (Map.Entry<String, Node> e : params.entries().entrySet()) {
-                        Parameter p = parameter(e.getKey(), params.keyLoc(e.getKey()), e.getValue(), bosonNode != null);
+                        Parameter p = parameter(e.getKey(), params.keyLoc(e.getKey()), e.getValue(), modeReserved);
                         b.parameter(p);
                         symbols.add(p.name());
                         // the generic point: near the defaults (so real square roots stay real) but off any special value
@@ -173,11 +205,13 @@ public final class ModelFile {
             symbols.add("t");
             put("t", 0.0, 0.37);
             if (root.get("schedule") != null) {
-                ctx = new OpParser.Context(symbolsWithout(symbols, "t"), ensembles, bosonNode != null);
+                ctx = new OpParser.Context(symbolsWithout(symbols, "t"), ensembles, modeNames);
                 b.schedule(schedule(root.get("schedule"), symbols));
             }
-            ctx = new OpParser.Context(symbols, ensembles, bosonNode != null);
+            ctx = new OpParser.Context(symbols, ensembles, modeNames);
 
+            List<Located<Expr>> losses = new ArrayList<>();
+            List<Integer> lossModes = new ArrayList<>();
             Located<Expr> loss = null;
             if (bosonNode != null) {
                 Loc at = root.keyLoc("boson");
@@ -191,7 +225,24 @@ public final class ModelFile {
                     loss = new Located<>(coefficient(bosonNode.get("loss"), "the boson loss rate"), s);
                 }
             }
-            if (ensembles == 0 && bosonNode == null)
+            for (int k = 0; k < modeNodes.size(); k++) {
+                MapNode m = modeNodes.get(k);
+                String mn = modeNames.get(k);
+                Loc at = m.loc();
+                Expr frequency = coefficient(require(m, "frequency", at, "mode " + mn, "the mode frequency omega_" + mn + " used by its x and p, e.g. frequency: omega_" + mn), "frequency of mode " + mn);
+                int cutoff = (int) integer(require(m, "cutoff", at, "mode " + mn, "the default Fock cutoff, e.g. cutoff: 8"), "cutoff", 2, 100_000);
+                String cp = cutoffName(mn, modeNames.size());
+                if (modeNames.size() == 1) b.boson(frequency, cutoff);
+                else b.mode(mn, frequency, cp, cutoff);
+                defaults.put(cp, (double) cutoff);
+                generic.put(cp, (double) cutoff);
+                if (m.get("loss") != null) {
+                    Scalar s = exprScalar(m.get("loss"), "loss");
+                    losses.add(new Located<>(coefficient(m.get("loss"), "the loss rate of mode " + mn), s));
+                    lossModes.add(k + 1);
+                }
+            }
+            if (ensembles == 0 && !anyBoson)
                 throw new FileError(Loc.START, "the model declares neither spin ensembles ('ensembles: 1' and 'N: 16') nor a boson ('boson:'): it has no degrees of freedom");
 
             // Hamiltonian
@@ -244,8 +295,15 @@ public final class ModelFile {
                 checkRate(loss.value(), loss.node(), "the boson loss rate");
                 b.bosonLoss(loss.value());
             }
+            for (int k = 0; k < losses.size(); k++) {
+                checkRate(losses.get(k).value(), losses.get(k).node(), "the loss rate of mode " + modeNames.get(lossModes.get(k) - 1));
+                b.jump(losses.get(k).value(), OpSum.a(lossModes.get(k)));
+            }
             return b.build();
         }
+
+        /** The cutoff parameter of mode {@code name}: cutoff for a single mode, cutoff_NAME for several. */
+        private static String cutoffName(String name, int modes) { return modes == 1 ? "cutoff" : "cutoff_" + name; }
 
         private static Set<String> symbolsWithout(Set<String> symbols, String drop) {
             Set<String> out = new LinkedHashSet<>(symbols);
@@ -330,13 +388,14 @@ public final class ModelFile {
 
         // ---------------------------------------------------------------- sections
 
-        private Parameter parameter(String name, Loc keyLoc, Node value, boolean boson) {
+        private Parameter parameter(String name, Loc keyLoc, Node value, Set<String> modeReserved) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*"))
                 throw new FileError(keyLoc, "invalid parameter name '" + name + "': use letters, digits and '_', starting with a letter");
-            if (OpParser.RESERVED.contains(name) || (boson && name.equals("cutoff")))
+            if (OpParser.RESERVED.contains(name) || modeReserved.contains(name))
                 throw new FileError(keyLoc, "'" + name + "' is reserved and cannot be a parameter name"
                         + (name.equals("N") ? ": give the default number of spins with the top-level key 'N:'" : "")
-                        + (name.equals("cutoff") ? ": give the Fock cutoff under 'boson:' as 'cutoff:'" : ""));
+                        + (name.startsWith("cutoff") ? ": give the Fock cutoff under 'boson:' or the 'bosons:' entry as 'cutoff:'" : "")
+                        + (!name.startsWith("cutoff") && modeReserved.contains(name) ? ": it names a bosonic mode's operator" : ""));
             if (value instanceof Scalar s)
                 return Parameter.real(name, number(s, "the default of parameter '" + name + "'"), "");
             if (!(value instanceof MapNode m))
@@ -674,7 +733,7 @@ public final class ModelFile {
             } else {
                 Expr e;
                 try {
-                    e = OpParser.coefficient(s.text(), new OpParser.Context(Set.of(), 0, false), what);
+                    e = OpParser.coefficient(s.text(), new OpParser.Context(Set.of(), 0, List.of()), what);
                 } catch (OpParser.ParseError ex) {
                     throw new FileError(s.at(ex.offset), "expected a number or a constant expression such as 2*pi for " + what + ": " + ex.getMessage());
                 }

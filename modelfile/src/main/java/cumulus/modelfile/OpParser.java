@@ -36,8 +36,15 @@ final class OpParser {
         boolean isScalar() { return factors.isEmpty(); }
     }
 
-    /** What names mean: the declared coefficient symbols, the number of ensembles, whether a boson exists. */
-    record Context(Set<String> symbols, int ensembles, boolean boson) { }
+    /**
+     * What names mean: the declared coefficient symbols, the number of ensembles, the bosonic modes'
+     * names in mode order (empty: no boson). {@code a}/{@code adag} act on the only mode of a one-mode
+     * model; {@code a(k)}/{@code adag(k)} on mode k; a mode's name and name + "dag" on that mode.
+     */
+    record Context(Set<String> symbols, int ensembles, List<String> modes) {
+        Context { modes = List.copyOf(modes); }
+        boolean boson() { return !modes.isEmpty(); }
+    }
 
     /** A problem at a character offset of the expression text. */
     static final class ParseError extends RuntimeException {
@@ -266,8 +273,23 @@ final class OpParser {
             };
             return List.of(new Term(Expr.ONE, List.of(new Op.Spin(i, comp)), start, start));
         }
-        if (BOSON_OPERATORS.contains(name))
-            throw new ParseError(open, "wrong number of arguments: the boson operator '" + name + "' takes none (there is one mode): write " + name + ", not " + name + "(...)");
+        if (BOSON_OPERATORS.contains(name)) {
+            int close = matching(open);
+            if (close < 0) throw new ParseError(open, "expected ')' to close " + name + "(");
+            String inside = s.substring(open + 1, close).strip();
+            int idxAt = open + 1 + (s.substring(open + 1, close).length() - s.substring(open + 1, close).stripLeading().length());
+            if (!ctx.boson()) throw new ParseError(start, "operator '" + name + "' acts on a boson, but the model declares none: add a 'boson:' or 'bosons:' section");
+            if (!inside.matches("\\d{1,9}"))
+                throw new ParseError(idxAt, "expected a mode number (1 to " + ctx.modes().size() + ") in " + name + "(...), got '" + inside + "'");
+            int k = Integer.parseInt(inside);
+            if (k < 1 || k > ctx.modes().size())
+                throw new ParseError(idxAt, "mode " + k + " is out of range: the model has " + ctx.modes().size()
+                        + (ctx.modes().size() == 1 ? " bosonic mode, number 1" : " bosonic modes, numbered 1.." + ctx.modes().size()));
+            pos = close + 1;
+            return List.of(new Term(Expr.ONE, List.of(new Op.Boson(k, name.equals("adag"))), start, start));
+        }
+        if (modeOperator(name) != null)
+            throw new ParseError(open, "wrong number of arguments: the operator '" + name + "' of a named mode takes none: write " + name + ", not " + name + "(...)");
         if (ctx.symbols().contains(name))
             throw new ParseError(open, "'" + name + "' is a parameter, not a function: write '*' for a product, e.g. " + name + " * (...)");
         pos = start;
@@ -278,8 +300,13 @@ final class OpParser {
         if (SPIN_OPERATORS.contains(name))
             throw new ParseError(start, "wrong number of arguments: " + name + " takes exactly one ensemble index, e.g. " + name + "(1), but got none");
         if (Expr.Fn.NAMES.contains(name)) throw new ParseError(start, "function " + name + " needs an argument in parentheses, e.g. " + name + "(x)");
+        Op.Boson named = modeOperator(name);
+        if (named != null) return List.of(new Term(Expr.ONE, List.of(named), start, start));
         if (BOSON_OPERATORS.contains(name)) {
             if (!ctx.boson()) throw new ParseError(start, "operator '" + name + "' acts on the boson, but the model declares none: add a 'boson:' section");
+            if (ctx.modes().size() > 1)
+                throw new ParseError(start, "operator '" + name + "' is ambiguous: the model has " + ctx.modes().size() + " bosonic modes; write " + name + "(1) .. "
+                        + name + "(" + ctx.modes().size() + ") or a mode's name (" + String.join(", ", ctx.modes()) + ")");
             return List.of(new Term(Expr.ONE, List.of(new Op.Boson(name.equals("adag"))), start, start));
         }
         if (name.equals("I")) return ofScalar(Expr.I, start);
@@ -292,6 +319,16 @@ final class OpParser {
             throw new ParseError(start, "unknown name '" + name + "': only numbers, pi, I and the functions sqrt, exp, sin, cos may appear here");
         throw new ParseError(start, "unknown parameter '" + name + "': declare it under 'parameters:' (declared: " + String.join(", ", known) + ")"
                 + suggest(name, known));
+    }
+
+    /** The operator a mode's name (annihilation) or name + "dag" (creation) stands for, or null. */
+    private Op.Boson modeOperator(String name) {
+        for (int k = 0; k < ctx.modes().size(); k++) {
+            String m = ctx.modes().get(k);
+            if (name.equals(m)) return new Op.Boson(k + 1, false);
+            if (name.equals(m + "dag")) return new Op.Boson(k + 1, true);
+        }
+        return null;
     }
 
     private Set<String> allCallables() {

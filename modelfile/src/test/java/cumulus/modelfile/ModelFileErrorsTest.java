@@ -45,6 +45,21 @@ class ModelFileErrorsTest {
     static String h(String hamiltonian) { return spin(hamiltonian, "sqrt(kappa/S) * Sm(1)"); }
     static String j(String jump) { return spin("omega_x * Sx(1)", jump); }
 
+    /** Two bosonic modes c, d (line 6 'bosons:', line 9 the Hamiltonian). */
+    static String twoModes(String hamiltonian) {
+        return """
+                name: b
+                ensembles: 1
+                N: 4
+                parameters:
+                  w: 1
+                bosons:
+                  - {name: c, frequency: w, cutoff: 3}
+                  - {name: d, frequency: w, cutoff: 3}
+                hamiltonian: %s
+                """.formatted(hamiltonian);
+    }
+
     /** A valid boson model: line 6 starts the boson section, its keys at column 3; line 10 the Hamiltonian. */
     static String boson(String bosonBody, String hamiltonian) {
         return """
@@ -86,7 +101,12 @@ class ModelFileErrorsTest {
         c.add(new Case("ensemble index zero", h("omega_x * Sx(0)"), 7, 27, "ensemble index 0 is out of range"));
         c.add(new Case("ensemble index not a number", h("omega_x * Sx(k)"), 7, 27, "expected an ensemble index"));
         c.add(new Case("boson operator without boson", h("omega_x * a"), 7, 24, "acts on the boson, but the model declares none"));
-        c.add(new Case("boson operator with argument", h("omega_x * Sx(1) * a(1)"), 7, 33, "takes none"));
+        c.add(new Case("boson operator by mode number without boson", h("omega_x * Sx(1) * a(1)"), 7, 32, "acts on a boson, but the model declares none"));
+        // ---- several bosonic modes (line 9, expression starts at column 14)
+        c.add(new Case("mode number out of range", twoModes("w * adag(3) * a(3)"), 9, 23, "mode 3 is out of range: the model has 2 bosonic modes"));
+        c.add(new Case("bare a with several modes", twoModes("w * adag * a"), 9, 18, "'adag' is ambiguous: the model has 2 bosonic modes"));
+        c.add(new Case("named mode operator with argument", twoModes("w * c(1)"), 9, 19, "of a named mode takes none"));
+        c.add(new Case("mode number not a number", twoModes("w * a(k)"), 9, 20, "expected a mode number (1 to 2)"));
         c.add(new Case("non-Hermitian raising operator", h("omega_x * Sp(1)"), 7, 14, "not Hermitian: term 'omega_x * Sp(1)'"));
         c.add(new Case("non-Hermitian imaginary coefficient", h("I * omega_x * Sx(1)"), 7, 14, "coefficient must be real"));
         c.add(new Case("non-Hermitian second term", h("omega_x * Sx(1) + I*Sy(1)"), 7, 32, "term 'I*Sy(1)'"));

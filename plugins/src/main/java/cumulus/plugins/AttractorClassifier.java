@@ -71,7 +71,7 @@ public final class AttractorClassifier {
     /** {@code useReturnMap = false} forces the measured contraction rate (tests compare the two). */
     static Result classify(DynamicsSolver solver, Model model, Map<String, Double> params, InitialState init, double tEnd, double dt, boolean useReturnMap) {
         if (!(tEnd > 20 * dt)) throw new ModelException("--t-end must cover at least 20 output steps for a classification");
-        String obs = model.ensembles() > 0 ? "m1z" : "x";
+        String obs = model.ensembles() > 0 ? "m1z" : model.quadratureNames(1)[0];
         String prefix = "";
         for (int pass = 0; ; pass++) {
             double horizon = pass == 0 ? tEnd : 2 * tEnd;
@@ -162,8 +162,8 @@ public final class AttractorClassifier {
         if (!spins.isEmpty()) {
             InitialState.SpinState f = spins.get(0);
             spins.set(0, new InitialState.SpinState(f.theta() + 1e-3, f.phi()));
-            return new InitialState(spins, s.boson());
+            return new InitialState(spins, s.boson(), null, s.bosons());
         }
-        return new InitialState(spins, s.boson().displaced(1e-3));
+        return new InitialState(spins, s.boson(), null, s.bosons()).withBoson(s.boson().displaced(1e-3));
     }
 }

@@ -149,8 +149,9 @@ final class CumulantSpectrum {
     /** ⟨[O_i, O_k]⟩. */
     private static Complex commutator(List<String> obs, double[] y, int[] mi, int i, int k, double s, double bigN) {
         String p = obs.get(i), q = obs.get(k);
-        if (p.equals("x") && q.equals("p")) return new Complex(0, 1 / bigN);
-        if (p.equals("p") && q.equals("x")) return new Complex(0, -1 / bigN);
+        // [x_k, p_k] = i/N per mode (x, p for one mode; x1, p1, x2, p2, ... for several); modes commute
+        if (p.matches("[xp]\\d*") && q.matches("[xp]\\d*") && p.charAt(0) != q.charAt(0) && p.substring(1).equals(q.substring(1)))
+            return new Complex(0, (p.charAt(0) == 'x' ? 1 : -1) / bigN);
         if (p.matches("m\\d+[xyz]") && q.matches("m\\d+[xyz]") && p.substring(0, p.length() - 1).equals(q.substring(0, q.length() - 1))) {
             String e = p.substring(0, p.length() - 1);
             char a = p.charAt(p.length() - 1), b = q.charAt(q.length() - 1);

@@ -109,7 +109,8 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         if (space.truncated()) {
             // a truncated boson: check the steady state's top-Fock population (SPEC.md)
             try {
-                fockWarning(space.topFock(SteadyState.solve(space, l).x()), warnings);
+                double[] x = SteadyState.solve(space, l).x();
+                fockWarning(space.topFock(x), space.topFockMode(x), warnings);
             } catch (ModelException notUnique) {
                 warnings.add("the top-Fock population was not checked: " + notUnique.getMessage());
             }
@@ -138,7 +139,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         for (int i = 0; i < tr.length; i++) trace += tr[i] * s.x()[i];
         warnings.addAll(SteadyStateChecks.check(s.residual(), SparseOps.norm1(l), trace));
         double top = space.topFock(s.x());
-        fockWarning(top, warnings);
+        fockWarning(top, space.topFockMode(s.x()), warnings);
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SteadyStateResult(model.name(), parameters, space.dimension(), mo.expectations(v), mo.cumulants(v),
                 v.cDiag(), v.cAll(), top, space.description() + ": " + s.solver() + " of L with the trace constraint", secs, warnings);
@@ -181,8 +182,9 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         for (int i = 0; i < x0.size(); i++) rows.add(new StateRows(space));
         ExactPropagation.Run run = ExactPropagation.run(kind, spans, gens, space.gridDims(), x0, dt, tolerance, i -> rows.get(i)::add);
         double top = 0;
-        for (StateRows r : rows) top = Math.max(top, r.maxTopFock());
-        fockWarning(top, warnings);
+        String topMode = null;
+        for (StateRows r : rows) if (r.maxTopFock() > top) { top = r.maxTopFock(); topMode = r.maxTopFockMode(); }
+        fockWarning(top, topMode, warnings);
         String method = space.description() + ": " + run.method();
         if (rows.size() == 1) return new Trajectory(rows.get(0).columns(), rows.get(0).rows(), warnings, run.outcome().failure(), method);
         List<String> columns = new ArrayList<>(rows.get(0).columns());
@@ -232,8 +234,13 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
     }
 
     /** Adds SPEC.md's truncation warning when the top Fock state holds more than {@link #FOCK_TOLERANCE}. */
-    public static void fockWarning(double top, List<String> warnings) {
+    public static void fockWarning(double top, List<String> warnings) { fockWarning(top, null, warnings); }
+
+    /** The same, naming the mode (several bosonic modes) whose top Fock state holds {@code top}. */
+    public static void fockWarning(double top, String mode, List<String> warnings) {
         if (!Double.isNaN(top) && top > FOCK_TOLERANCE)
-            warnings.add(String.format("top Fock state population %.3g exceeds %.0e: raise the cutoff", top, FOCK_TOLERANCE));
+            warnings.add(mode == null
+                    ? String.format("top Fock state population %.3g exceeds %.0e: raise the cutoff", top, FOCK_TOLERANCE)
+                    : String.format("top Fock state population %.3g of mode %s exceeds %.0e: raise that mode's cutoff", top, mode, FOCK_TOLERANCE));
     }
 }

@@ -51,7 +51,7 @@ public record Shifts(double real, List<Double> frequencies, String note) {
         for (OpSum.Term t : space.model().hamiltonian().terms()) {
             List<Op> f = t.factors();
             boolean single = f.size() == 1 && f.get(0) instanceof Op.Spin;
-            boolean number = f.size() == 2 && f.get(0) instanceof Op.Boson b0 && b0.dagger() && f.get(1) instanceof Op.Boson b1 && !b1.dagger();
+            boolean number = f.size() == 2 && f.get(0) instanceof Op.Boson b0 && b0.dagger() && f.get(1) instanceof Op.Boson b1 && !b1.dagger() && b0.mode() == b1.mode();
             if (!single && !number) continue;
             double x = t.coefficient().evaluate(space.values()).abs();
             if (x < 1e-9) continue;

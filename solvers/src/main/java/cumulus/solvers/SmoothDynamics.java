@@ -32,7 +32,7 @@ public final class SmoothDynamics {
         for (DMatrixSparseCSC m : g.matrices()) cost += m.nz_length;
         Evolution.Outcome end = Evolution.run(spans, k -> (t, y, dy) -> g.derivative(k, t, y, dy), x0, dt,
                 Evolution.Budget.densityMatrix(cost / g.segmentCount()), rows::add);
-        ExactEngine.fockWarning(rows.maxTopFock(), warnings);
+        ExactEngine.fockWarning(rows.maxTopFock(), rows.maxTopFockMode(), warnings);
         return new Trajectory(rows.columns(), rows.rows(), warnings, end.failure());
     }
 }

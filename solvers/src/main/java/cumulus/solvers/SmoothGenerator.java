@@ -184,15 +184,18 @@ public final class SmoothGenerator {
                 dissipators.add(timed(g.gamma()) ? new Dissipator.LocalGamma(g.ensemble(), hermitianBasis(g.gamma(), features)) : d);
             }
         }
-        String cutoff = model.hasBoson() ? model.boson().cutoffParameter() : null;
-        if (cutoff != null && !cutoff.equals("cutoff"))
-            throw new ModelException("model " + model.name() + ": a t-dependent model's boson cutoff parameter must be named 'cutoff', got '" + cutoff + "'");
+        java.util.Set<String> cutoffs = new java.util.HashSet<>();
         Model.Builder b = Model.builder(model.name()).description(model.description());
         if (model.ensembles() > 0) b.spinEnsembles(model.ensembles(), (int) Math.round(model.parameter("N").defaultValue()));
-        if (model.hasBoson()) b.boson(model.boson().frequency(), (int) Math.round(model.parameter(cutoff).defaultValue()));
+        for (Model.Boson m : model.bosons()) {
+            int def = (int) Math.round(model.parameter(m.cutoffParameter()).defaultValue());
+            if (model.bosons().size() == 1 && m.cutoffParameter().equals("cutoff")) b.boson(m.frequency(), def);
+            else b.mode(m.name(), m.frequency(), m.cutoffParameter(), def);
+            cutoffs.add(m.cutoffParameter());
+        }
         for (Parameter p : model.parameters()) {
             if (p.name().equals("N") && model.ensembles() > 0) continue;
-            if (p.name().equals(cutoff)) continue;
+            if (cutoffs.contains(p.name())) continue;
             b.parameter(p);
         }
         for (int j = 0; j < features.size(); j++) b.real(PREFIX + j, 0, "value of a t-dependent coefficient");

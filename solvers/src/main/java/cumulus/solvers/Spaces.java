@@ -19,6 +19,10 @@ public final class Spaces {
      * segment's values; the engines ask it for each segment's generator.
      */
     public static LiouvillianSpace of(Model model, Map<String, Double> parameters) {
+        if (model.hasLocalDissipation() && model.bosons().size() > 1)
+            throw new cumulus.api.ModelException("model " + model.name() + " has local dissipation and " + model.bosons().size()
+                    + " bosonic modes: the permutation-invariant engine (needed for processes on single spins) takes at most one mode; "
+                    + "drop the local processes or keep one mode");
         Map<String, Double> base = model.isPeriodic() ? model.schedule().valuesIn(0, parameters) : parameters;
         if (!model.hasLocalDissipation()) return new DickeFockSpace(model, base);
         if (model.hasBoson() || model.ensembles() > 1) return new ProductPermutationSpace(model, base);

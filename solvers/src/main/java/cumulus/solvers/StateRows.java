@@ -18,6 +18,7 @@ public final class StateRows {
     private final List<String> columns = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
     private double maxTop;
+    private String maxTopMode;
 
     public StateRows(LiouvillianSpace space) {
         this.space = space;
@@ -43,11 +44,13 @@ public final class StateRows {
         for (int i = 0; i < k; i++) row[c++] = v.second(i);
         for (double e : space.extraValues(x)) row[c++] = e;
         double top = space.topFock(x);
-        if (!Double.isNaN(top)) maxTop = Math.max(maxTop, top);
+        if (!Double.isNaN(top) && !(top <= maxTop)) { maxTop = top; maxTopMode = space.topFockMode(x); }
         rows.add(row);
     }
 
     public List<String> columns() { return columns; }
     public List<double[]> rows() { return rows; }
     public double maxTopFock() { return maxTop; }
+    /** The mode (by name) that held {@link #maxTopFock()}, null for a single mode. */
+    public String maxTopFockMode() { return maxTopMode; }
 }

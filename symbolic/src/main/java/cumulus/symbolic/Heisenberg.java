@@ -21,7 +21,7 @@ import java.util.List;
  * d⟨O⟩/dt = ⟨ i[H, O] + Σ_L rate (L† O L − ½{L†L, O}) + Σ_i (1/S) Σ_ab Γ_ab (S^b O S^a − ½{S^b S^a, O})
  * + Σ_local rate Σ_k (σ_k† O σ_k − ½{σ_k†σ_k, O}) ⟩; the local sums over single spins k map
  * polynomials in the collective letters to such polynomials exactly ({@link LocalDissipation}).
- * The model's operators are rewritten with S_i^a = (N/2) m_i^a, a = (sqrt(2Nω_b) x + i sqrt(2N/ω_b) p)/2.
+ * The model's operators are rewritten with S_i^a = (N/2) m_i^a, a_k = (sqrt(2Nω_k) x_k + i sqrt(2N/ω_k) p_k)/2 per mode.
  */
 public final class Heisenberg {
     private record JumpChannel(Poly rate, OpPoly<Poly> l, OpPoly<Poly> ldag, OpPoly<Poly> ldagl) { }
@@ -44,7 +44,7 @@ public final class Heisenberg {
 
     public Heisenberg(Model model) {
         this.model = model;
-        this.letters = new Letters(model.ensembles(), model.hasBoson());
+        this.letters = new Letters(model.ensembles(), model.bosons().size());
         this.algebra = new MacroAlgebra<>(letters, Poly.RING);
         this.hamiltonian = convert(model.hamiltonian());
         for (Dissipator d : model.dissipators()) {
@@ -94,10 +94,10 @@ public final class Heisenberg {
             return r.scale(halfN);
         }
         Op.Boson b = (Op.Boson) op;
-        Expr w = model.boson().frequency();
+        Expr w = model.boson(b.mode()).frequency();
         Poly cx = ExprConverter.toPoly(Expr.sqrt(Expr.num(2).times(Expr.N).times(w))).scale(QI.HALF);
         Poly cp = ExprConverter.toPoly(Expr.sqrt(Expr.num(2).times(Expr.N).div(w))).scale(b.dagger() ? QI.of(-1, 2).times(QI.I) : QI.HALF.times(QI.I));
-        return algebra.letter(letters.x()).scale(cx).plus(algebra.letter(letters.p()).scale(cp));
+        return algebra.letter(letters.x(b.mode())).scale(cx).plus(algebra.letter(letters.p(b.mode())).scale(cp));
     }
 
     /** L†(O): the exact Heisenberg-picture generator applied to O. */

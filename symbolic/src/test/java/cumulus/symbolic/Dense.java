@@ -64,17 +64,22 @@ final class Dense {
     static final class Rep {
         final Model model;
         final Map<String, Double> values;
-        final int nSpins, cutoff, dim;
+        final int nSpins, cutoff, dim, modes, bosonDim;
         final Dense[][] spin; // [ensemble-1][x,y,z,+,-]
-        Dense a, adag;
+        Dense a, adag;                 // mode 1
+        final Dense[] as, adags;       // mode k at k − 1 (each mode truncated at the same cutoff)
 
         Rep(Model model, Map<String, Double> values, int cutoff) {
             this.model = model;
             this.values = values;
             this.nSpins = (int) Math.round(values.get("N"));
             this.cutoff = model.hasBoson() ? cutoff : 1;
+            this.modes = model.bosons().size();
+            int bd = 1;
+            for (int k = 0; k < modes; k++) bd *= this.cutoff;
+            this.bosonDim = bd;
             int d1 = nSpins + 1, m = model.ensembles();
-            int dd = this.cutoff;
+            int dd = bosonDim;
             for (int i = 0; i < m; i++) dd *= d1;
             this.dim = dd;
             double s = nSpins / 2.0;
@@ -89,24 +94,32 @@ final class Dense {
             Dense[] local = {sx, sy, sz, sp, sm};
             spin = new Dense[m][5];
             for (int i = 0; i < m; i++) for (int c = 0; c < 5; c++) spin[i][c] = embed(local[c], i, m, d1);
+            as = new Dense[modes];
+            adags = new Dense[modes];
             if (model.hasBoson()) {
                 Dense la = new Dense(this.cutoff);
                 for (int k = 1; k < this.cutoff; k++) la.re[(k - 1) * this.cutoff + k] = Math.sqrt(k);
-                Dense left = Dense.identity(dim / this.cutoff);
-                a = kron(left, la);
-                adag = a.adjoint();
+                for (int mode = 0; mode < modes; mode++) {
+                    Dense r = Dense.identity(dim / bosonDim);
+                    for (int q = 0; q < modes; q++) r = kron(r, q == mode ? la : Dense.identity(this.cutoff));
+                    as[mode] = r;
+                    adags[mode] = r.adjoint();
+                }
+                a = as[0];
+                adag = adags[0];
             }
         }
 
         private Dense embed(Dense local, int i, int m, int d1) {
             Dense r = Dense.identity(1);
             for (int j = 0; j < m; j++) r = kron(r, j == i ? local : Dense.identity(d1));
-            return kron(r, Dense.identity(cutoff));
+            return kron(r, Dense.identity(bosonDim));
         }
 
         Dense op(Op op) {
             if (op instanceof Op.Spin s) return spin[s.ensemble() - 1][s.component().ordinal()];
-            return ((Op.Boson) op).dagger() ? adag : a;
+            Op.Boson b = (Op.Boson) op;
+            return b.dagger() ? adags[b.mode() - 1] : as[b.mode() - 1];
         }
 
         Dense of(OpSum s) {
@@ -124,8 +137,10 @@ final class Dense {
             int m = model.ensembles();
             double s = nSpins / 2.0;
             if (k < 3 * m) return spin[k / 3][k % 3].scale(Complex.real(1 / s));
-            double w = model.boson().frequency().evaluate(values).re();
-            if (k == 3 * m) return a.plus(adag).scale(Complex.real(1 / Math.sqrt(2 * nSpins * w)));
+            int mode = (k - 3 * m) / 2;
+            double w = model.bosons().get(mode).frequency().evaluate(values).re();
+            Dense a = as[mode], adag = adags[mode];
+            if ((k - 3 * m) % 2 == 0) return a.plus(adag).scale(Complex.real(1 / Math.sqrt(2 * nSpins * w)));
             return adag.minus(a).scale(new Complex(0, 1 / Math.sqrt(2 * nSpins / w)));
         }
 
@@ -171,12 +186,19 @@ final class Dense {
             return r;
         }
 
-        /** A random density matrix; with a boson, supported on Fock states below {@code maxFock}. */
+        /** Whether every mode of basis state i is below Fock state {@code maxFock}. */
+        private boolean lowFock(int i, int maxFock) {
+            int b = i % bosonDim;
+            for (int k = 0; k < modes; k++, b /= cutoff) if (b % cutoff >= maxFock) return false;
+            return true;
+        }
+
+        /** A random density matrix; with bosons, supported on Fock states below {@code maxFock} in every mode. */
         Dense randomState(long seed, int maxFock) {
             Random rnd = new Random(seed);
             Dense a = new Dense(dim);
             for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) {
-                if (model.hasBoson() && (i % cutoff >= maxFock || j % cutoff >= maxFock)) continue;
+                if (model.hasBoson() && (!lowFock(i, maxFock) || !lowFock(j, maxFock))) continue;
                 a.re[i * dim + j] = rnd.nextGaussian();
                 a.im[i * dim + j] = rnd.nextGaussian();
             }

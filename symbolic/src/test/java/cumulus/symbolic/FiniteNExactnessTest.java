@@ -46,9 +46,11 @@ class FiniteNExactnessTest {
         return out;
     }
 
-    private static void checkHeisenberg(Model model, Map<String, Double> values, int maxFock) {
+    private static void checkHeisenberg(Model model, Map<String, Double> values, int maxFock) { checkHeisenberg(model, values, maxFock, 12); }
+
+    private static void checkHeisenberg(Model model, Map<String, Double> values, int maxFock, int cutoff) {
         Heisenberg h = new Heisenberg(model);
-        Dense.Rep rep = new Dense.Rep(model, values, 12);
+        Dense.Rep rep = new Dense.Rep(model, values, cutoff);
         Dense rho = rep.randomState(7, maxFock);
         Dense lrho = rep.lindblad(rho);
         for (List<Integer> w : words(h.letters.count, 11)) {
@@ -70,6 +72,37 @@ class FiniteNExactnessTest {
     @Test void heisenbergEquationIsExactForTheDickeModelOnLowFockStates() {
         Model m = new Dicke().model();
         checkHeisenberg(m, values(m, 2), 3);
+    }
+
+    /**
+     * Two cavities a, b coupled to one ensemble through S^x and S^z·(b + b†), with a beam-splitter a†b + b†a
+     * and loss on both: the CCR per mode (modes commute) gives the exact Heisenberg equations on states of
+     * Fock number 0, 1 in each mode (words of three letters and L reach Fock 6 = the top of cutoff 7).
+     */
+    static Model twoCavities() {
+        return Model.builder("two-cavities").spinEnsembles(1, 2)
+                .real("wa", 1, "").real("wb", 1.3, "").real("wz", 0.8, "").real("ga", 0.7, "").real("gb", 0.5, "").real("j", 0.3, "")
+                .real("ka", 1, "").real("kb", 0.6, "")
+                .mode("a", cumulus.api.Expr.parse("wa"), "cutoff_a", 7)
+                .mode("b", cumulus.api.Expr.parse("wb"), "cutoff_b", 7)
+                .hamiltonian(OpSum.adag(1).times(OpSum.a(1)).scale("wa").plus(OpSum.adag(2).times(OpSum.a(2)).scale("wb"))
+                        .plus(OpSum.sz(1).scale("wz"))
+                        .plus(OpSum.a(1).plus(OpSum.adag(1)).times(OpSum.sx(1)).scale("ga/sqrt(N)"))
+                        .plus(OpSum.a(2).plus(OpSum.adag(2)).times(OpSum.sz(1)).scale("gb/sqrt(N)"))
+                        .plus(OpSum.adag(1).times(OpSum.a(2)).plus(OpSum.adag(2).times(OpSum.a(1))).scale("j")))
+                .jump("ka", OpSum.a(1)).jump("kb", OpSum.a(2))
+                .build();
+    }
+
+    @Test void heisenbergEquationIsExactForTwoCavitiesOnLowFockStates() {
+        Model m = twoCavities();
+        assertEquals(java.util.List.of("m1x", "m1y", "m1z", "x1", "p1", "x2", "p2"), new Heisenberg(m).letters.names());
+        checkHeisenberg(m, values(m, 2), 2, 7);
+    }
+
+    @Test void exactSymmetrizedCumulantEquationsMatchTheDensityMatrixForTwoCavities() {
+        Model m = twoCavities();
+        checkCumulants(m, values(m, 2), 2, 2, 7);
     }
 
     @Test void heisenbergEquationIsExactForTheGeneralModelWithSymbolicGammaMatrix() {
@@ -151,10 +184,12 @@ class FiniteNExactnessTest {
         return new double[]{val, der};
     }
 
-    private static void checkCumulants(Model model, Map<String, Double> values, int maxFock, int maxOrder) {
+    private static void checkCumulants(Model model, Map<String, Double> values, int maxFock, int maxOrder) { checkCumulants(model, values, maxFock, maxOrder, 12); }
+
+    private static void checkCumulants(Model model, Map<String, Double> values, int maxFock, int maxOrder, int cutoff) {
         Heisenberg h = new Heisenberg(model);
         CumulantEngine eng = new CumulantEngine(h, CumulantEngine.UNBOUNDED);
-        Dense.Rep rep = new Dense.Rep(model, values, 12);
+        Dense.Rep rep = new Dense.Rep(model, values, cutoff);
         Dense rho = rep.randomState(3, maxFock);
         Dense lrho = rep.lindblad(rho);
         int n = h.letters.count;

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The space of collective models: ρ on the M Dicke manifolds (dimension N+1 each) ⊗ the truncated
- * Fock space, in the Hermitian operator basis of {@link HermitianBasis} (D² real coordinates);
+ * The space of collective models: ρ on the M Dicke manifolds (dimension N+1 each) ⊗ one truncated
+ * Fock space per bosonic mode, in the Hermitian operator basis of {@link HermitianBasis} (D² real coordinates);
  * the generator is {@link Liouvillian} of {@link NumericModel}'s form of Eq. 1.
  */
 public final class DickeFockSpace implements LiouvillianSpace {
@@ -54,7 +54,7 @@ public final class DickeFockSpace implements LiouvillianSpace {
     @Override public Map<String, Double> values() { return base.values(); }
     @Override public int dimension() { return base.dimension(); }
     @Override public int size() { return basis.size(); }
-    @Override public int gridDims() { return 2 * (base.model().ensembles() + (base.space().hasBoson() ? 1 : 0)); }
+    @Override public int gridDims() { return 2 * (base.model().ensembles() + base.space().modes()); }
     @Override public List<String> warnings() { return base.warnings(); }
     @Override public double[] traceFunctional() { return basis.traceFunctional(); }
     @Override public int traceAnchor() { return basis.diag(0); }
@@ -78,8 +78,9 @@ public final class DickeFockSpace implements LiouvillianSpace {
     }
 
     /**
-     * The product of each ensemble's collective state and the boson state ({@link InitialStates}; a
-     * thermal boson is a mixture), or the density matrix of a Matrix Market file ({@link MatrixMarket}).
+     * The product of each ensemble's collective state and each mode's boson state ({@link InitialStates};
+     * a thermal boson is a mixture, and the modes' mixtures multiply term by term), or the density
+     * matrix of a Matrix Market file ({@link MatrixMarket}).
      */
     @Override public double[] initialState(InitialState init, List<String> warnings) {
         HilbertSpace space = base.space();
@@ -96,18 +97,47 @@ public final class DickeFockSpace implements LiouvillianSpace {
             pr = k[0];
             pi = k[1];
         }
-        if (space.hasBoson()) return InitialStates.mixture(basis, pr, pi, InitialStates.boson(space.cutoff(), init.boson(), warnings));
-        return ProductStates.pure(basis, pr, pi);
+        if (!space.hasBoson()) return ProductStates.pure(basis, pr, pi);
+        List<InitialStates.Pure> modes = InitialStates.boson(space.cutoff(1), init.boson(1), warnings);
+        for (int k = 2; k <= space.modes(); k++) modes = InitialStates.product(modes, InitialStates.boson(space.cutoff(k), init.boson(k), warnings));
+        return InitialStates.mixture(basis, pr, pi, modes);
     }
 
     @Override public boolean truncated() { return base.space().hasBoson(); }
 
+    /** The largest over the modes of the population of a mode's top Fock state (SPEC.md). */
     @Override public double topFock(double[] x) {
-        HilbertSpace space = base.space();
-        if (!space.hasBoson()) return Double.NaN;
+        double[] t = topFockPerMode(x);
+        if (t.length == 0) return Double.NaN;
         double top = 0;
-        for (int p = 0; p < space.dimension(); p++) if (space.isTopFock(p)) top += basis.re(x, p, p);
-        return top / basis.trace(x);
+        for (double v : t) top = Math.max(top, v);
+        return top;
+    }
+
+    /** The mode whose top Fock state holds the most, by name, when there are several modes (null for one). */
+    @Override public String topFockMode(double[] x) {
+        double[] t = topFockPerMode(x);
+        if (t.length < 2) return null;
+        int best = 0;
+        for (int k = 1; k < t.length; k++) if (t[k] > t[best]) best = k;
+        return base.model().boson(best + 1).name();
+    }
+
+    /** Tr(ρ P_k) / Tr ρ for each mode k, P_k the projector on mode k's top Fock state. */
+    public double[] topFockPerMode(double[] x) {
+        HilbertSpace space = base.space();
+        double[] top = new double[space.modes()];
+        for (int p = 0; p < space.dimension(); p++) {
+            double pop = Double.NaN;
+            for (int k = 1; k <= top.length; k++) {
+                if (!space.isTopFock(p, k)) continue;
+                if (Double.isNaN(pop)) pop = basis.re(x, p, p);
+                top[k - 1] += pop;
+            }
+        }
+        double tr = basis.trace(x);
+        for (int k = 0; k < top.length; k++) top[k] /= tr;
+        return top;
     }
 
     @Override public List<String> extraColumns() { return base.space().hasBoson() ? List.of("top_fock") : List.of(); }

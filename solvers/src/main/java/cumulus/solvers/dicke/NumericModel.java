@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Model} evaluated at numeric parameter values on its finite Hilbert space (Eq. 1):
+ * A {@link Model} evaluated at numeric parameter values on its finite Hilbert space (Eq. 1; Dicke
+ * manifolds ⊗ one Fock space per bosonic mode):
  * H (Eq. 2, checked Hermitian), and the dissipators written as L[ρ] = K ρ + ρ K† + Σ_t A_t ρ B_t with
  * K = −iH − G/2. A jump rate·D[L] contributes A = rate·L, B = L†, G += rate·L†L; a Γ matrix (Eq. 4)
  * contributes A = (Γ_ab/S) S^a, B = S^b and G += (1/S) Σ_ab Γ_ab S^b S^a.
@@ -52,13 +53,14 @@ public final class NumericModel {
         this.values = v;
         warnings.addAll(model.checkCoefficients(v));
         int n = model.ensembles() > 0 ? (int) Math.round(v.get("N")) : 0;
-        int cutoff = 0;
-        if (model.hasBoson()) {
-            Double c = v.get(model.boson().cutoffParameter());
-            if (c == null) throw new ModelException("model " + model.name() + ": cutoff parameter '" + model.boson().cutoffParameter() + "' missing");
-            cutoff = (int) Math.round(c);
+        int[] cutoffs = new int[model.bosons().size()];
+        for (int k = 0; k < cutoffs.length; k++) {
+            String cp = model.bosons().get(k).cutoffParameter();
+            Double c = v.get(cp);
+            if (c == null) throw new ModelException("model " + model.name() + ": cutoff parameter '" + cp + "' missing");
+            cutoffs[k] = (int) Math.round(c);
         }
-        space = new HilbertSpace(model.ensembles(), n, cutoff);
+        space = new HilbertSpace(model.ensembles(), n, cutoffs);
         int d = space.dimension();
         Resources.admit(Resources.assembly("model " + model.name() + " (Dicke ⊗ Fock, Hilbert dimension " + d + ")", (long) d * d, 8));
 

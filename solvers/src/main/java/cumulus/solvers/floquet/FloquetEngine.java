@@ -150,7 +150,7 @@ public final class FloquetEngine implements FloquetSolver {
         Moments mo = space.moments();
         Moments.Values v = mo.evaluate(x);
         double top = space.topFock(x);
-        ExactEngine.fockWarning(top, warnings);
+        ExactEngine.fockWarning(top, space.topFockMode(x), warnings);
         double gap = mus.size() > 1 ? 1 - mus.get(1).abs() : Double.NaN;
         // Truncation guard over the whole period, not only at t = nT: the squeezing segment pushes
         // the state up the Fock ladder and back (kerr-floquet, N = 80, cutoff 65: top population
@@ -217,7 +217,7 @@ public final class FloquetEngine implements FloquetSolver {
                 double[] t = x; x = y; y = t;
             }
         }
-        ExactEngine.fockWarning(rows.maxTopFock(), warnings);
+        ExactEngine.fockWarning(rows.maxTopFock(), rows.maxTopFockMode(), warnings);
         return new Trajectory(rows.columns(), rows.rows(), warnings);
     }
 

@@ -97,6 +97,17 @@ public final class InitialStates {
         return out;
     }
 
+    /** The mixture of two independent modes: every pair of terms, w = w_1 w_2, ψ = ψ_1 ⊗ ψ_2 (the second the faster index). */
+    public static List<Pure> product(List<Pure> first, List<Pure> second) {
+        List<Pure> out = new ArrayList<>();
+        for (Pure p : first) for (Pure q : second) {
+            if (p.weight() == 0 || q.weight() == 0) continue;
+            double[][] k = ProductStates.kron(p.re(), p.im(), q.re(), q.im());
+            out.add(new Pure(p.weight() * q.weight(), k[0], k[1]));
+        }
+        return out;
+    }
+
     /** Hermitian-basis coordinates of Σ_k w_k |s ⊗ ψ_k⟩⟨s ⊗ ψ_k|. */
     public static double[] mixture(HermitianBasis basis, double[] spinRe, double[] spinIm, List<Pure> bosons) {
         double[] x = new double[basis.size()];

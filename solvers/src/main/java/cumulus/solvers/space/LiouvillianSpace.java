@@ -65,6 +65,9 @@ public interface LiouvillianSpace {
     /** Population of the top Fock state, NaN without a boson (SPEC.md: every truncation reports it). */
     double topFock(double[] x);
 
+    /** With several bosonic modes, the name of the mode whose top Fock state holds {@link #topFock}; else null. */
+    default String topFockMode(double[] x) { return null; }
+
     /** Trajectory columns beyond the moments ({@code top_fock}, {@code spin_j_max}), and their values. */
     List<String> extraColumns();
 

@@ -65,6 +65,7 @@ final class PolyFormat {
         if (n.startsWith("sqrt(") && n.endsWith(")")) return n.substring(5, n.length() - 1);
         if (n.startsWith("{")) return "\\left(" + n.substring(1, n.length() - 1) + "\\right)";
         if (n.matches("m\\d+[xyz]")) return "m_{" + n.substring(1, n.length() - 1) + "}^{" + n.charAt(n.length() - 1) + "}";
+        if (n.matches("[xp]\\d+")) return n.charAt(0) + "_{" + n.substring(1) + "}";   // quadratures of mode k
         if (n.startsWith("K(")) {
             String[] parts = n.substring(2, n.length() - 1).split(",");
             List<String> l = new ArrayList<>();
@@ -99,7 +100,7 @@ final class PolyFormat {
         return "\\left(" + latexFrac(c.re, c.den) + (c.im.signum() < 0 ? " - " : " + ") + im + "\\right)";
     }
 
-    static boolean isVariable(String n) { return n.matches("m\\d+[xyz]") || n.equals("x") || n.equals("p") || n.startsWith("K("); }
+    static boolean isVariable(String n) { return n.matches("m\\d+[xyz]") || n.matches("[xp]\\d*") || n.startsWith("K("); }
 
     static String latex(Poly p) {
         if (p.isZero()) return "0";

@@ -128,8 +128,9 @@ public final class MacroAlgebra<C extends Coefficient<C>> {
             }
             acc = next;
         }
-        if (letters.boson) {
-            int ix = letters.x(), ip = letters.p();
+        for (int mode = 1; mode <= letters.modes; mode++) {
+            // CCR per mode, [x_k, p_k] = i/N; different modes commute
+            int ix = letters.x(mode), ip = letters.p(mode);
             int a = u.exps[ix], b = u.exps[ip], c = v.exps[ix], d = v.exps[ip];
             List<STerm> next = new ArrayList<>();
             QI minusI = QI.I.negate();
