@@ -166,39 +166,7 @@ final class BruteForce {
     // ------------------------------------------------------------------ permutation-symmetric sector
 
     /** Normalized symmetrized Pauli classes (Hermitian, orthonormal). */
-    List<CMatrix> symmetricBasis() {
-        Map<String, CMatrix.Builder> classes = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        int strings = 1;
-        for (int i = 0; i < n; i++) strings *= 4;
-        for (int code = 0; code < strings; code++) {
-            int[] f = new int[n];
-            int[] cnt = new int[4];
-            int c = code;
-            for (int s = 0; s < n; s++) { f[s] = c & 3; c >>= 2; cnt[f[s]]++; }
-            String key = cnt[0] + "," + cnt[1] + "," + cnt[2] + "," + cnt[3];
-            CMatrix.Builder b = classes.computeIfAbsent(key, q -> new CMatrix.Builder(dim, dim));
-            counts.merge(key, 1, Integer::sum);
-            for (int col = 0; col < dim; col++) {
-                int row = col;
-                double pr = 1, pi = 0;
-                for (int s = 0; s < n; s++) {
-                    boolean down = ((col >> s) & 1) == 1;
-                    switch (f[s]) {
-                        case 1 -> row ^= 1 << s;
-                        case 2 -> { row ^= 1 << s; double sgn = down ? -1 : 1; double t = pr; pr = -pi * sgn; pi = t * sgn; }
-                        case 3 -> { if (down) { pr = -pr; pi = -pi; } }
-                        default -> { }
-                    }
-                }
-                b.add(row, col, pr, pi);
-            }
-        }
-        List<CMatrix> out = new ArrayList<>();
-        for (Map.Entry<String, CMatrix.Builder> e : classes.entrySet())
-            out.add(e.getValue().build().scale(1 / Math.sqrt((double) counts.get(e.getKey()) * dim)));
-        return out;
-    }
+    List<CMatrix> symmetricBasis() { return ProductBruteForce.pauliClasses(n); }
 
     /** Re Tr(A B) for Hermitian-product use. */
     static double traceProduct(double[][][] a, double[][][] b) {
