@@ -14,15 +14,11 @@ public final class Spaces {
 
     /**
      * The permutation-invariant space for models with local dissipation (total spin is not
-     * conserved): ⊕_j of one ensemble, or the product space of several ensembles and a boson;
+     * conserved): ⊕_j of one ensemble, or the product space of several ensembles and bosonic modes;
      * else the Dicke ⊗ Fock space. A periodic model's space is built at its first
      * segment's values; the engines ask it for each segment's generator.
      */
     public static LiouvillianSpace of(Model model, Map<String, Double> parameters) {
-        if (model.hasLocalDissipation() && model.bosons().size() > 1)
-            throw new cumulus.api.ModelException("model " + model.name() + " has local dissipation and " + model.bosons().size()
-                    + " bosonic modes: the permutation-invariant engine (needed for processes on single spins) takes at most one mode; "
-                    + "drop the local processes or keep one mode");
         Map<String, Double> base = model.isPeriodic() ? model.schedule().valuesIn(0, parameters) : parameters;
         if (!model.hasLocalDissipation()) return new DickeFockSpace(model, base);
         if (model.hasBoson() || model.ensembles() > 1) return new ProductPermutationSpace(model, base);

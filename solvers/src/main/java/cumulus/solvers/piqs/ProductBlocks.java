@@ -16,12 +16,13 @@ import cumulus.solvers.space.HermitianBasis;
  * so block 0 is all j_i = N/2: the Dicke ⊗ Fock space itself.
  */
 public final class ProductBlocks {
-    private final int n, ensembles, cutoff;
+    private final int n, ensembles;
+    private final int[] cutoffs;     // Fock cutoff per bosonic mode (factors after the ensembles, the last mode fastest)
     private final boolean[] local;
     private final int[] radix;       // number of j values per ensemble
     private final int blocks;
     private final int[][] b;         // b[J][i] = N/2 − j_i
-    private final int[][] dims;      // factor dimensions per block (ensembles, then the boson)
+    private final int[][] dims;      // factor dimensions per block (ensembles, then the modes)
     private final int[] dim, offset, stateOffset;
     private final HermitianBasis[] basis;
 
@@ -29,9 +30,15 @@ public final class ProductBlocks {
      * @param local  per ensemble, whether it has local dissipation (all j) or not (j = N/2 only)
      * @param cutoff Fock cutoff, 0 without a boson
      */
-    public ProductBlocks(int n, boolean[] local, int cutoff) {
+    public ProductBlocks(int n, boolean[] local, int cutoff) { this(n, local, cutoff > 0 ? new int[]{cutoff} : new int[0]); }
+
+    /**
+     * @param local   per ensemble, whether it has local dissipation (all j) or not (j = N/2 only)
+     * @param cutoffs the Fock cutoff of each bosonic mode, in mode order (empty: no boson)
+     */
+    public ProductBlocks(int n, boolean[] local, int[] cutoffs) {
         if (n < 1) throw new cumulus.api.ModelException("N must be at least 1, got " + n);
-        this.n = n; this.ensembles = local.length; this.cutoff = cutoff; this.local = local.clone();
+        this.n = n; this.ensembles = local.length; this.cutoffs = cutoffs.clone(); this.local = local.clone();
         radix = new int[ensembles];
         long count = 1;
         for (int i = 0; i < ensembles; i++) { radix[i] = local[i] ? n / 2 + 1 : 1; count *= radix[i]; }
@@ -45,13 +52,13 @@ public final class ProductBlocks {
         for (int k = 0; k < blocks; k++) {
             int rest = k;
             for (int i = ensembles - 1; i >= 0; i--) { b[k][i] = rest % radix[i]; rest /= radix[i]; }
-            int[] f = new int[ensembles + (cutoff > 0 ? 1 : 0)];
+            int[] f = new int[ensembles + cutoffs.length];
             long d = 1;
             for (int i = 0; i < ensembles; i++) { f[i] = n + 1 - 2 * b[k][i]; d *= f[i]; }
-            if (cutoff > 0) { f[ensembles] = cutoff; d *= cutoff; }
+            for (int q = 0; q < cutoffs.length; q++) { f[ensembles + q] = cutoffs[q]; d *= cutoffs[q]; }
             if ((long) offset[k] + d * d > Integer.MAX_VALUE)
                 throw new cumulus.api.ModelException("the permutation-invariant space of " + ensembles + " ensemble(s) of N = " + n
-                        + (cutoff > 0 ? " with cutoff " + cutoff : "") + " has more than 2^31 real unknowns: lower N or the cutoff");
+                        + (cutoffs.length > 0 ? " with cutoff(s) " + java.util.Arrays.toString(cutoffs) : "") + " has more than 2^31 real unknowns: lower N or the cutoff");
             dims[k] = f;
             dim[k] = (int) d;
             basis[k] = new HermitianBasis(dim[k]);
@@ -61,25 +68,31 @@ public final class ProductBlocks {
     }
 
     /** Real unknowns Σ_J D_J², without building the blocks (for the memory estimate). */
-    public static long unknowns(int n, boolean[] local, int cutoff) {
+    public static long unknowns(int n, boolean[] local, int[] cutoffs) {
         long s = 1;
         for (boolean l : local) {
             long e = 0;
             for (int bb = 0; bb <= (l ? n / 2 : 0); bb++) e += (long) (n + 1 - 2 * bb) * (n + 1 - 2 * bb);
             s *= e;
         }
-        return s * (cutoff > 0 ? (long) cutoff * cutoff : 1);
+        for (int c : cutoffs) s *= (long) c * c;
+        return s;
     }
 
     public int spins() { return n; }
     public int ensembles() { return ensembles; }
-    public int cutoff() { return cutoff; }
-    public boolean hasBoson() { return cutoff > 0; }
+    /** The first mode's cutoff (0 without a boson). */
+    public int cutoff() { return cutoffs.length > 0 ? cutoffs[0] : 0; }
+    /** Mode k's cutoff (k from 1). */
+    public int cutoff(int mode) { return cutoffs[mode - 1]; }
+    /** The number of bosonic modes. */
+    public int modes() { return cutoffs.length; }
+    public boolean hasBoson() { return cutoffs.length > 0; }
     public boolean local(int ensemble) { return local[ensemble]; }
     public int blocks() { return blocks; }
     /** Hilbert dimension D_J of block J. */
     public int dim(int block) { return dim[block]; }
-    /** Factor dimensions of block J: 2j_i+1 per ensemble, then the cutoff. */
+    /** Factor dimensions of block J: 2j_i+1 per ensemble, then the cutoff of each mode. */
     public int[] factorDimensions(int block) { return dims[block].clone(); }
     int factorDim(int block, int factor) { return dims[block][factor]; }
     /** 2j_i of ensemble i (0-based) in block J. */

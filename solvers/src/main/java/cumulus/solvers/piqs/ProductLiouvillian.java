@@ -62,13 +62,17 @@ public final class ProductLiouvillian {
         return local;
     }
 
-    /** The Fock cutoff at these values (0 without a boson). */
-    static int cutoff(Model model, Map<String, Double> v) {
-        if (!model.hasBoson()) return 0;
-        Double c = v.get(model.boson().cutoffParameter());
-        if (c == null) throw new ModelException("model " + model.name() + ": cutoff parameter '" + model.boson().cutoffParameter() + "' missing");
-        if (c != Math.rint(c) || c < 1) throw new ModelException("model " + model.name() + ": the Fock cutoff must be a positive integer, got " + c);
-        return (int) Math.round(c);
+    /** The Fock cutoff of each mode at these values (empty without a boson). */
+    static int[] cutoffs(Model model, Map<String, Double> v) {
+        int[] out = new int[model.bosons().size()];
+        for (int k = 0; k < out.length; k++) {
+            String name = model.bosons().get(k).cutoffParameter();
+            Double c = v.get(name);
+            if (c == null) throw new ModelException("model " + model.name() + ": cutoff parameter '" + name + "' missing");
+            if (c != Math.rint(c) || c < 1) throw new ModelException("model " + model.name() + ": the Fock cutoff " + name + " must be a positive integer, got " + c);
+            out[k] = (int) Math.round(c);
+        }
+        return out;
     }
 
     /** Checks N and the size against the heap before anything is built. */
@@ -77,11 +81,11 @@ public final class ProductLiouvillian {
         if (nd != Math.rint(nd) || nd < 1) throw new ModelException("N must be a positive integer, got " + nd);
         int n = (int) nd;
         boolean[] local = localEnsembles(model);
-        int cutoff = cutoff(model, v);
-        long unknowns = ProductBlocks.unknowns(n, local, cutoff);
+        int[] cutoffs = cutoffs(model, v);
+        long unknowns = ProductBlocks.unknowns(n, local, cutoffs);
         Resources.admit(Resources.assembly("model " + model.name() + " (permutation-invariant product space, " + model.ensembles() + " ensemble(s) of N = " + n
-                + (cutoff > 0 ? ", Fock cutoff " + cutoff : "") + ")", unknowns, 12 + 4 * model.ensembles() + (cutoff > 0 ? 8 : 0)));
-        return new ProductBlocks(n, local, cutoff);
+                + (cutoffs.length > 0 ? ", Fock cutoff(s) " + java.util.Arrays.toString(cutoffs) : "") + ")", unknowns, 12 + 4 * model.ensembles() + 8 * cutoffs.length));
+        return new ProductBlocks(n, local, cutoffs);
     }
 
     /** The matrix of an operator sum on block J (coefficients at {@code values}). */
@@ -118,8 +122,10 @@ public final class ProductLiouvillian {
             return embed(sp, block, s.ensemble() - 1, local);
         }
         Op.Boson b = (Op.Boson) op;
-        if (!sp.hasBoson()) throw new ModelException("operator " + b + " but the model has no boson");
-        return embed(sp, block, sp.ensembles(), b.dagger() ? LocalOperators.adag(sp.cutoff()) : LocalOperators.a(sp.cutoff()));
+        if (b.mode() > sp.modes())
+            throw new ModelException("operator " + b + " but the model has " + (sp.modes() == 0 ? "no boson" : sp.modes() + " bosonic mode(s)"));
+        int c = sp.cutoff(b.mode());
+        return embed(sp, block, sp.ensembles() + b.mode() - 1, b.dagger() ? LocalOperators.adag(c) : LocalOperators.a(c));
     }
 
     /** 1 ⊗ ... ⊗ O ⊗ ... ⊗ 1 on block J's factors. */

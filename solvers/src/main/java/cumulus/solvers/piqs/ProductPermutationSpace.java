@@ -70,7 +70,7 @@ public final class ProductPermutationSpace implements LiouvillianSpace {
 
     /** (j, m, m') per ensemble with local dissipation, (m, m') per other ensemble, (n, n') for the boson. */
     @Override public int gridDims() {
-        int g = sp.hasBoson() ? 2 : 0;
+        int g = 2 * sp.modes();
         for (int i = 0; i < sp.ensembles(); i++) g += sp.local(i) ? 3 : 2;
         return g;
     }
@@ -98,7 +98,7 @@ public final class ProductPermutationSpace implements LiouvillianSpace {
             if (i > 0) f.append(" ⊗ ");
             f.append(sp.local(i) ? "⊕_j (ensemble " + (i + 1) + ")" : "Dicke j = N/2 (ensemble " + (i + 1) + ")");
         }
-        if (sp.hasBoson()) f.append(" ⊗ Fock (cutoff ").append(sp.cutoff()).append(")");
+        for (int k = 1; k <= sp.modes(); k++) f.append(" ⊗ Fock (").append(sp.modes() > 1 ? "mode " + base.model().boson(k).name() + ", " : "").append("cutoff ").append(sp.cutoff(k)).append(")");
         return "permutation-invariant product space " + f + ", " + PermutationInvariantSpace.SECTOR + " of each ensemble ("
                 + sp.blocks() + " blocks of total spins, " + sp.states() + " basis states, " + sp.size()
                 + " real unknowns; the full Liouvillian can have a smaller gap)";
@@ -126,9 +126,12 @@ public final class ProductPermutationSpace implements LiouvillianSpace {
             pr = k[0];
             pi = k[1];
         }
-        double[] b0 = sp.hasBoson()
-                ? InitialStates.mixture(sp.basis(0), pr, pi, InitialStates.boson(sp.cutoff(), init.boson(), warnings))
-                : ProductStates.pure(sp.basis(0), pr, pi);
+        double[] b0;
+        if (sp.hasBoson()) {
+            List<InitialStates.Pure> modes = InitialStates.boson(sp.cutoff(1), init.boson(1), warnings);
+            for (int k = 2; k <= sp.modes(); k++) modes = InitialStates.product(modes, InitialStates.boson(sp.cutoff(k), init.boson(k), warnings));
+            b0 = InitialStates.mixture(sp.basis(0), pr, pi, modes);
+        } else b0 = ProductStates.pure(sp.basis(0), pr, pi);
         double[] x = new double[sp.size()];
         System.arraycopy(b0, 0, x, sp.offset(0), b0.length);
         return x;
@@ -136,16 +139,38 @@ public final class ProductPermutationSpace implements LiouvillianSpace {
 
     @Override public boolean truncated() { return sp.hasBoson(); }
 
-    /** Σ_J Tr(P_J |K−1⟩⟨K−1|) / Tr ρ: the boson is the fastest index of every block. */
+    /** The largest over the modes of Σ_J Tr(P_J |K_k−1⟩⟨K_k−1|) / Tr ρ (SPEC.md). */
     @Override public double topFock(double[] x) {
         if (!sp.hasBoson()) return Double.NaN;
-        int c = sp.cutoff();
         double top = 0;
+        for (double v : topFockPerMode(x)) top = Math.max(top, v);
+        return top;
+    }
+
+    /** The mode whose top Fock state holds the most, by name, when there are several modes (null for one). */
+    @Override public String topFockMode(double[] x) {
+        if (sp.modes() < 2) return null;
+        double[] t = topFockPerMode(x);
+        int best = 0;
+        for (int k = 1; k < t.length; k++) if (t[k] > t[best]) best = k;
+        return base.model().boson(best + 1).name();
+    }
+
+    /** Per mode k: the weight of basis states whose factor (M + k − 1) is in its top Fock state. */
+    private double[] topFockPerMode(double[] x) {
+        double[] top = new double[sp.modes()];
         for (int b = 0; b < sp.blocks(); b++) {
             HermitianBasis hb = sp.basis(b);
-            for (int p = c - 1; p < sp.dim(b); p += c) top += x[sp.offset(b) + hb.diag(p)];
+            int[] dims = sp.factorDimensions(b);
+            for (int k = 0; k < sp.modes(); k++) {
+                int f = sp.ensembles() + k, c = dims[f], stride = 1;
+                for (int g = dims.length - 1; g > f; g--) stride *= dims[g];
+                for (int p = 0; p < sp.dim(b); p++) if ((p / stride) % c == c - 1) top[k] += x[sp.offset(b) + hb.diag(p)];
+            }
         }
-        return top / sp.trace(x);
+        double tr = sp.trace(x);
+        for (int k = 0; k < top.length; k++) top[k] /= tr;
+        return top;
     }
 
     @Override public List<String> extraColumns() { return sp.hasBoson() ? List.of("top_fock", "spin_j_max") : List.of("spin_j_max"); }
