@@ -112,20 +112,7 @@ public final class NumericModel {
 
     /** Matrix of an operator sum at these parameter values. */
     public CMatrix operator(OpSum sum) {
-        int d = space.dimension();
-        CMatrix out = CMatrix.zero(d, d);
-        for (OpSum.Term t : sum.terms()) {
-            Complex c = t.coefficient().evaluate(values);
-            if (c.abs() == 0) continue;
-            CMatrix m = null;
-            for (Op op : t.factors()) {
-                CMatrix f = cache.computeIfAbsent(op, space::operator);
-                m = m == null ? f : m.times(f);
-            }
-            if (m == null) m = CMatrix.identity(d);
-            out = out.plus(m.scale(c));
-        }
-        return out;
+        return CMatrix.ofSum(sum, values, space.dimension(), cache, space::operator);
     }
 
     public Model model() { return model; }

@@ -90,20 +90,7 @@ public final class ProductLiouvillian {
 
     /** The matrix of an operator sum on block J (coefficients at {@code values}). */
     static CMatrix operator(OpSum sum, ProductBlocks sp, int block, Map<String, Double> values, Map<Op, CMatrix> cache) {
-        int d = sp.dim(block);
-        CMatrix out = CMatrix.zero(d, d);
-        for (OpSum.Term t : sum.terms()) {
-            Complex c = t.coefficient().evaluate(values);
-            if (c.abs() == 0) continue;
-            CMatrix m = null;
-            for (Op op : t.factors()) {
-                CMatrix f = cache.computeIfAbsent(op, o -> elementary(o, sp, block));
-                m = m == null ? f : m.times(f);
-            }
-            if (m == null) m = CMatrix.identity(d);
-            out = out.plus(m.scale(c));
-        }
-        return out;
+        return CMatrix.ofSum(sum, values, sp.dim(block), cache, o -> elementary(o, sp, block));
     }
 
     /** S_i^a of spin j_i or a, a† embedded in block J. */

@@ -83,6 +83,27 @@ public final class CMatrix {
 
     public static CMatrix zero(int rows, int cols) { return new Builder(rows, cols).build(); }
 
+    /**
+     * Σ_t c_t Π_f O_f of an operator sum: coefficients at {@code values}, each elementary operator's d × d matrix from
+     * {@code elementary} (memoized in {@code cache}), an empty product the identity.
+     */
+    public static CMatrix ofSum(cumulus.api.OpSum sum, java.util.Map<String, Double> values, int d,
+                                java.util.Map<cumulus.api.Op, CMatrix> cache, java.util.function.Function<cumulus.api.Op, CMatrix> elementary) {
+        CMatrix out = zero(d, d);
+        for (cumulus.api.OpSum.Term t : sum.terms()) {
+            cumulus.api.Complex c = t.coefficient().evaluate(values);
+            if (c.abs() == 0) continue;
+            CMatrix m = null;
+            for (cumulus.api.Op op : t.factors()) {
+                CMatrix f = cache.computeIfAbsent(op, elementary);
+                m = m == null ? f : m.times(f);
+            }
+            if (m == null) m = identity(d);
+            out = out.plus(m.scale(c));
+        }
+        return out;
+    }
+
     public static CMatrix identity(int n) {
         Builder b = new Builder(n, n);
         for (int i = 0; i < n; i++) b.add(i, i, 1, 0);
