@@ -69,13 +69,14 @@ public final class PiqsLiouvillian {
     /** y = L x. */
     public void apply(double[] x, double[] y) { cumulus.solvers.space.SparseOps.multiply(matrix, x, y); }
 
-    /** Checks that the model is one the permutation-invariant engine handles: one spin ensemble, no boson. */
+    /**
+     * Checks that the model is one this assembly handles: one spin ensemble, no boson (the others go to
+     * {@link ProductPermutationSpace}, which {@code Spaces.of} chooses for them).
+     */
     public static void checkSupported(Model model) {
-        if (model.hasBoson())
-            throw new ModelException("model " + model.name() + ": local dissipation with a boson is not supported by the permutation-invariant engine (one spin ensemble only)");
-        if (model.ensembles() != 1)
-            throw new ModelException("model " + model.name() + ": local dissipation is supported for one spin ensemble, the model has " + model.ensembles()
-                    + " (the permutation-invariant space of several ensembles is their tensor product: not implemented)");
+        if (model.hasBoson() || model.ensembles() != 1)
+            throw new ModelException("model " + model.name() + ": the one-ensemble permutation-invariant assembly takes no boson and one ensemble (the model has "
+                    + model.ensembles() + " ensemble(s) and " + model.bosons().size() + " mode(s)): build its space with Spaces.of, which uses the product space");
     }
 
     /** Parameter values with S = N/2 and t = 0. */
