@@ -98,30 +98,16 @@ public final class DickeFockSpace implements LiouvillianSpace {
             pi = k[1];
         }
         if (!space.hasBoson()) return ProductStates.pure(basis, pr, pi);
-        List<InitialStates.Pure> modes = InitialStates.boson(space.cutoff(1), init.boson(1), warnings);
-        for (int k = 2; k <= space.modes(); k++) modes = InitialStates.product(modes, InitialStates.boson(space.cutoff(k), init.boson(k), warnings));
-        return InitialStates.mixture(basis, pr, pi, modes);
+        return InitialStates.mixture(basis, pr, pi, InitialStates.modes(space.modes(), space::cutoff, init, warnings));
     }
 
     @Override public boolean truncated() { return base.space().hasBoson(); }
 
     /** The largest over the modes of the population of a mode's top Fock state (SPEC.md). */
-    @Override public double topFock(double[] x) {
-        double[] t = topFockPerMode(x);
-        if (t.length == 0) return Double.NaN;
-        double top = 0;
-        for (double v : t) top = Math.max(top, v);
-        return top;
-    }
+    @Override public double topFock(double[] x) { return LiouvillianSpace.largestTopFock(topFockPerMode(x)); }
 
     /** The mode whose top Fock state holds the most, by name, when there are several modes (null for one). */
-    @Override public String topFockMode(double[] x) {
-        double[] t = topFockPerMode(x);
-        if (t.length < 2) return null;
-        int best = 0;
-        for (int k = 1; k < t.length; k++) if (t[k] > t[best]) best = k;
-        return base.model().boson(best + 1).name();
-    }
+    @Override public String topFockMode(double[] x) { return LiouvillianSpace.topFockHolder(base.model(), topFockPerMode(x)); }
 
     /** Tr(ρ P_k) / Tr ρ for each mode k, P_k the projector on mode k's top Fock state. */
     public double[] topFockPerMode(double[] x) {

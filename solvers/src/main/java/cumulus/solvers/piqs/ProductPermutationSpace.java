@@ -128,9 +128,7 @@ public final class ProductPermutationSpace implements LiouvillianSpace {
         }
         double[] b0;
         if (sp.hasBoson()) {
-            List<InitialStates.Pure> modes = InitialStates.boson(sp.cutoff(1), init.boson(1), warnings);
-            for (int k = 2; k <= sp.modes(); k++) modes = InitialStates.product(modes, InitialStates.boson(sp.cutoff(k), init.boson(k), warnings));
-            b0 = InitialStates.mixture(sp.basis(0), pr, pi, modes);
+            b0 = InitialStates.mixture(sp.basis(0), pr, pi, InitialStates.modes(sp.modes(), sp::cutoff, init, warnings));
         } else b0 = ProductStates.pure(sp.basis(0), pr, pi);
         double[] x = new double[sp.size()];
         System.arraycopy(b0, 0, x, sp.offset(0), b0.length);
@@ -140,21 +138,10 @@ public final class ProductPermutationSpace implements LiouvillianSpace {
     @Override public boolean truncated() { return sp.hasBoson(); }
 
     /** The largest over the modes of Σ_J Tr(P_J |K_k−1⟩⟨K_k−1|) / Tr ρ (SPEC.md). */
-    @Override public double topFock(double[] x) {
-        if (!sp.hasBoson()) return Double.NaN;
-        double top = 0;
-        for (double v : topFockPerMode(x)) top = Math.max(top, v);
-        return top;
-    }
+    @Override public double topFock(double[] x) { return LiouvillianSpace.largestTopFock(topFockPerMode(x)); }
 
     /** The mode whose top Fock state holds the most, by name, when there are several modes (null for one). */
-    @Override public String topFockMode(double[] x) {
-        if (sp.modes() < 2) return null;
-        double[] t = topFockPerMode(x);
-        int best = 0;
-        for (int k = 1; k < t.length; k++) if (t[k] > t[best]) best = k;
-        return base.model().boson(best + 1).name();
-    }
+    @Override public String topFockMode(double[] x) { return LiouvillianSpace.topFockHolder(base.model(), topFockPerMode(x)); }
 
     /** Per mode k: the weight of basis states whose factor (M + k − 1) is in its top Fock state. */
     private double[] topFockPerMode(double[] x) {

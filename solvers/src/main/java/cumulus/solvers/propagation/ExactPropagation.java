@@ -303,27 +303,20 @@ public final class ExactPropagation {
             }
             return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3), %d steps, rtol %.1e (%s)", steps, tolerance / 10, why));
         }
-        if (use == Kind.ARNOLDI) {
-            KrylovEvolution arn = KrylovEvolution.arnoldi(gens::get);
-            KrylovEvolution.Result r = null;
-            for (int i = 0; i < states && (r == null || r.outcome().complete()); i++) {
-                double before = i * tEnd;
-                r = arn.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(part, before + t));
-            }
-            return new Run(r.outcome(), String.format(Locale.ROOT,
-                    "Arnoldi (polynomial Krylov) exponential of L, at most %d vectors, %d products, %d restarts, tol %.1e (%s)",
-                    KrylovEvolution.ARNOLDI_DIMENSION, r.solves(), r.restarts(), tolerance, why));
-        }
-        Resources.admit(Resources.direct("exact dynamics by shift-invert Krylov", l0.numRows, nnz, dims, false, KrylovEvolution.MAX_DIMENSION));
-        KrylovEvolution kry = new KrylovEvolution(gens::get, dt / 10);
+        boolean arnoldi = use == Kind.ARNOLDI;
+        if (!arnoldi) Resources.admit(Resources.direct("exact dynamics by shift-invert Krylov", l0.numRows, nnz, dims, false, KrylovEvolution.MAX_DIMENSION));
+        KrylovEvolution kry = arnoldi ? KrylovEvolution.arnoldi(gens::get) : new KrylovEvolution(gens::get, dt / 10);
         KrylovEvolution.Result r = null;
         for (int i = 0; i < states && (r == null || r.outcome().complete()); i++) {
             double before = i * tEnd;
             r = kry.run(spans, y0s.get(i), dt, tolerance, out.of(i), t -> progress.reached(part, before + t));
         }
-        return new Run(r.outcome(), String.format(Locale.ROOT,
-                "shift-invert Krylov on (I - gamma L)^-1, gamma = %.3g, %d factorization(s), %d solves, %d restarts, tol %.1e (%s)",
-                r.gamma(), r.factorizations(), r.solves(), r.restarts(), tolerance, why));
+        String how = arnoldi
+                ? String.format(Locale.ROOT, "Arnoldi (polynomial Krylov) exponential of L, at most %d vectors, %d products, %d restarts",
+                        KrylovEvolution.ARNOLDI_DIMENSION, r.solves(), r.restarts())
+                : String.format(Locale.ROOT, "shift-invert Krylov on (I - gamma L)^-1, gamma = %.3g, %d factorization(s), %d solves, %d restarts",
+                        r.gamma(), r.factorizations(), r.solves(), r.restarts());
+        return new Run(r.outcome(), how + String.format(Locale.ROOT, ", tol %.1e (%s)", tolerance, why));
     }
 
     private static String secs(double s) { return s < 10 ? String.format(Locale.ROOT, "%.2g", s) : String.format(Locale.ROOT, "%.0f", s); }

@@ -97,6 +97,13 @@ public final class InitialStates {
         return out;
     }
 
+    /** The modes' states multiplied term by term (mode 1 the slowest index), mode k at cutoff {@code cutoff(k)}. */
+    public static List<Pure> modes(int modes, java.util.function.IntUnaryOperator cutoff, cumulus.api.InitialState init, List<String> warnings) {
+        List<Pure> out = boson(cutoff.applyAsInt(1), init.boson(1), warnings);
+        for (int k = 2; k <= modes; k++) out = product(out, boson(cutoff.applyAsInt(k), init.boson(k), warnings));
+        return out;
+    }
+
     /** The mixture of two independent modes: every pair of terms, w = w_1 w_2, ψ = ψ_1 ⊗ ψ_2 (the second the faster index). */
     public static List<Pure> product(List<Pure> first, List<Pure> second) {
         List<Pure> out = new ArrayList<>();

@@ -65,6 +65,21 @@ public interface LiouvillianSpace {
     /** Population of the top Fock state, NaN without a boson (SPEC.md: every truncation reports it). */
     double topFock(double[] x);
 
+    /** The largest of the modes' top-Fock populations (SPEC.md), NaN without a mode. */
+    static double largestTopFock(double[] perMode) {
+        double top = perMode.length == 0 ? Double.NaN : 0;
+        for (double v : perMode) top = Math.max(top, v);
+        return top;
+    }
+
+    /** The name of the mode holding {@link #largestTopFock}, null with fewer than two modes. */
+    static String topFockHolder(cumulus.api.Model model, double[] perMode) {
+        if (perMode.length < 2) return null;
+        int best = 0;
+        for (int k = 1; k < perMode.length; k++) if (perMode[k] > perMode[best]) best = k;
+        return model.boson(best + 1).name();
+    }
+
     /** With several bosonic modes, the name of the mode whose top Fock state holds {@link #topFock}; else null. */
     default String topFockMode(double[] x) { return null; }
 

@@ -41,14 +41,17 @@ public final class BlockGmres {
 
     /** out = M^{-1} v: the block-Jacobi preconditioner alone (each slab's LU). */
     public void precondition(double[] v, double[] out) {
-        for (int b = 0; b < lu.length; b++) {
-            int s = start[b], e = start[b + 1];
-            if (e == s) continue;
-            double[] rb = new double[e - s], xb = new double[e - s];
-            System.arraycopy(v, s, rb, 0, e - s);
-            lu[b].solve(rb, xb);
-            System.arraycopy(xb, 0, out, s, e - s);
-        }
+        for (int b = 0; b < lu.length; b++) if (start[b + 1] > start[b]) solveSlab(b, v, out);
+    }
+
+    /** out_b = A_bb^{-1} v_b on slab b; returns x_b. */
+    private double[] solveSlab(int b, double[] v, double[] out) {
+        int s = start[b], e = start[b + 1];
+        double[] rb = new double[e - s], xb = new double[e - s];
+        System.arraycopy(v, s, rb, 0, e - s);
+        lu[b].solve(rb, xb);
+        System.arraycopy(xb, 0, out, s, e - s);
+        return xb;
     }
 
     /**
@@ -61,10 +64,7 @@ public final class BlockGmres {
         for (int b = 0; b < lu.length; b++) {
             int s = start[b], e = start[b + 1];
             if (e == s) continue;
-            double[] rb = new double[e - s], xb = new double[e - s];
-            System.arraycopy(r, s, rb, 0, e - s);
-            lu[b].solve(rb, xb);
-            System.arraycopy(xb, 0, out, s, e - s);
+            double[] xb = solveSlab(b, r, out);
             for (int c = s; c < e; c++) {
                 double xc = xb[c - s];
                 if (xc == 0) continue;

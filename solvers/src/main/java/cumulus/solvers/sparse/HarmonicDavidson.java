@@ -59,7 +59,7 @@ public final class HarmonicDavidson {
 
     private HarmonicDavidson(DMatrixSparseCSC a, double sigma, Preconditioner m, int maxBasis, Stage stage) {
         this.a = a; this.sigma = sigma; this.m = m; this.n = a.numCols; this.maxBasis = maxBasis; this.stage = stage;
-        this.normA = norm1(a);
+        this.normA = cumulus.solvers.space.SparseOps.norm1(a);
         this.b = new double[maxBasis + 2][maxBasis + 2];
     }
 
@@ -373,16 +373,6 @@ public final class HarmonicDavidson {
             v.add(t); w.add(x);
             for (int j = 0; j <= kk; j++) { b[j][kk] = dot(w.get(j), t); b[kk][j] = dot(x, v.get(j)); }
         }
-    }
-
-    private static double norm1(DMatrixSparseCSC a) {
-        double na = 0;
-        for (int j = 0; j < a.numCols; j++) {
-            double s = 0;
-            for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) s += Math.abs(a.nz_values[q]);
-            na = Math.max(na, s);
-        }
-        return na;
     }
 
     private static double dot(double[] x, double[] y) { double s = 0; for (int i = 0; i < x.length; i++) s += x[i] * y[i]; return s; }
