@@ -235,6 +235,7 @@ public final class ShiftInvertEigen {
                     stable = 0;
                     lastTop = null;
                 }
+                if (DEBUG && !ritz.isEmpty()) { Ritz r0 = ritz.get(0); double t2 = r0.re * r0.re + r0.im * r0.im; System.err.printf("  [%s] restart %d solves %d lead %s err %.3e%n", which, restart, solves, lambda(r0), r0.res / t2); }
                 if (stage != null) stage.update(Double.NaN, String.format(java.util.Locale.ROOT, "restart %d, %d solves, %s, rightmost Ritz value %s",
                         restart + 1, solves, conv ? "verifying (" + stable + "/" + verifyRestarts + " restarts unchanged)" : convergedCount(ritz) + " of " + want + " wanted Ritz values converged",
                         ritz.isEmpty() ? "-" : lambda(ritz.get(0))));
