@@ -112,6 +112,23 @@ class RightmostEigenTest {
         assertFalse(r.method().contains("+1.00i"), "no complex shift: " + r.method());
     }
 
+    /**
+     * btc N = 32, ω_x = 2 (time-crystal phase): the oscillating pair −0.06556 ± 1.7166i (QuTiP) lies left of the real
+     * λ1 = −0.03768; the oscillating-mode search shows it left of λ1 instead of converging it, and λ1 and λ2 are
+     * QuTiP's (refs/btc_spectrum.csv) to 1e-8.
+     */
+    @Test
+    void btcOscillatingPairIsShownLeftOfTheGapWithoutConvergingIt() {
+        Model m = new Btc().model();
+        Map<String, Double> ref = Refs.read("btc_spectrum.csv").stream()
+                .filter(r -> r.get("N") == 32 && r.get("omega_x") == 2.0).findFirst().orElseThrow();
+        var r = ExactEngine.rightmost().spectrum(m, Refs.params(m, "N", 32, "omega_x", 2.0, "kappa", 1.0), 2);
+        assertEquals(ref.get("re1"), r.lambda1().re(), 1e-8, r.method());
+        assertEquals(0, r.lambda1().im(), 1e-8);
+        assertTrue(r.method().contains("so none competes"), r.method());
+        assertTrue(r.method().contains("rightmost eigenvalues of the modes with |Im| < 0.500"), r.method());
+    }
+
     /** Short stages say nothing: progress lines start only after two seconds. */
     @Test
     void shortStagesAreSilent() {

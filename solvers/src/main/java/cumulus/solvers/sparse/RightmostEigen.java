@@ -71,43 +71,105 @@ public final class RightmostEigen {
 
     /** The {@code count} rightmost eigenvalues of {@code a} (both members of a conjugate pair, so possibly count + 1). */
     public static Result compute(DMatrixSparseCSC a, int count, Options o) {
+        return computeEach(List.of(a), count, o).get(0);
+    }
+
+    /**
+     * {@link #compute} over several independent matrices (the symmetry sectors of one Liouvillian), in two phases, each
+     * running two sectors side by side when two cores are available (each with its own factorization, so the peak
+     * memory is that of two): first every sector's rightmost search on the small shift; then, with a precession
+     * frequency ω, every sector's oscillating-mode search on a factorization at σ = ω, which only has to show that
+     * no oscillating mode lies right of the line through the count-th rightmost eigenvalue of ALL sectors found so
+     * far (the union's λ1 for count 2), and converges one only if it might.
+     */
+    public static List<Result> computeEach(List<DMatrixSparseCSC> parts, int count, Options o) {
+        int p = parts.size();
+        First[] first = new First[p];
+        eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
+        double line = line(first, count);
+        Result[] out = new Result[p];
+        eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
+        return List.of(out);
+    }
+
+    private static void eachPair(int p, java.util.function.IntConsumer job) {
+        for (int i = 0; i < p; i += 2) {
+            final int i0 = i, i1 = i + 1;
+            if (i1 >= p) { job.accept(i0); break; }
+            DenseKernels.sideBySide(() -> job.accept(i0), () -> job.accept(i1));
+        }
+    }
+
+    /** What the first search of a sector found, and the sentences describing it. */
+    private record First(List<Complex> values, double sigma, int solves, int restarts, int stableRestarts, int verification,
+                         double[] box, String method, String text) { }
+
+    /**
+     * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
+     * modes with |Im λ| &lt; ω/4 (the oscillating ones are the second search's).
+     */
+    private static First first(DMatrixSparseCSC a, int count, Options o) {
         int n = a.numCols;
         if (a.numRows != n) throw new IllegalArgumentException("RightmostEigen: matrix must be square");
         if (count < 1 || count > n - 2) throw new IllegalArgumentException("RightmostEigen: count must be in [1, n-2], got " + count);
         double sigma = Double.isNaN(o.shift()) ? defaultShift(a) : o.shift();
+        boolean split = oscillating(o);
         SparseLU lu = SparseLU.factor(ShiftInvertEigen.shifted(a, sigma));
         int nev = Math.min(n - 2, count);   // pairs are completed, and the verification sweep guards the last asked one
         Stage stage = new Stage("Arnoldi (rightmost eigenvalues, Krylov-Schur on (L - sigma)^-1)");
         // λ0 and λ1 (with its conjugate) are converged and verified; the further ones asked for are extracted in the
         // same order and residual-checked: converging all of them costs thousands of solves when they are
         // oscillating modes (dephasing, count 6: 7455 solves at N = 256 without converging)
-        ShiftInvertEigen.Search s = ShiftInvertEigen.search(a, sigma, Math.min(nev, 2), nev, lu, ShiftInvertEigen.Which.RIGHTMOST, 0,
+        ShiftInvertEigen.Search s = ShiftInvertEigen.search(a, sigma, Math.min(nev, 2), nev, lu,
+                split ? ShiftInvertEigen.Which.RIGHTMOST_REAL : ShiftInvertEigen.Which.RIGHTMOST, split ? o.oscillation() / 4 : 0,
                 o.krylov(), o.verifyRestarts(), stage);
         stage.done(s.solves() + " solves, " + s.restarts() + " restarts");
-        if (s.values().size() < Math.min(count, 2))
+        if (s.values().size() < Math.min(count, 2) && !split)
             throw new NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues: only %d of %d eigenvalues passed the residual check after %d solves (shift %.3g)",
                     s.values().size(), count, s.solves(), sigma));
         int m = Math.min(n, Math.max(o.krylov(), nev + 8));
         int want = Math.min(nev, 2), keep = Math.min(m - 2, want + Math.max(2, (m - want) / 2));
         int verification = s.stableRestarts() * (m - keep);
         double[] box = bendixson(a);
-        String text = String.format(Locale.ROOT, "%s; the %d rightmost (lambda0, lambda1) unchanged over %d further restarts (%d solves) of the rightmost-ordered Krylov sweep; "
+        String modes = split ? String.format(Locale.ROOT, " of the modes with |Im| < %.3g", o.oscillation() / 4) : "";
+        String text = String.format(Locale.ROOT, "%s; the %d rightmost%s (lambda0, lambda1) unchanged over %d further restarts (%d solves) of the rightmost-ordered Krylov sweep; "
                         + "each residual-checked on L; Bendixson box Re <= %.3g, |Im| <= %.3g",
-                s.converged() ? "converged" : "NOT converged within the restart budget", Math.min(nev, 2), s.stableRestarts(), verification, box[0], box[1])
+                s.converged() ? "converged" : "NOT converged within the restart budget", Math.min(nev, 2), modes, s.stableRestarts(), verification, box[0], box[1])
                 + (nev > 2 ? "; the further eigenvalues are residual-checked, their order beyond lambda1 is not certified" : "");
-        String method = String.format(Locale.ROOT, "rightmost eigenvalues by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves", sigma, m, s.solves());
-        List<Complex> values = new java.util.ArrayList<>(s.values());
-        int solves = s.solves();
-        if (o.oscillation() > 0 && Double.isFinite(o.oscillation())) {
-            // the oscillating modes: a real shift at their frequency puts them on the boundary of the transformed
-            // spectrum beside the (then tightly clustered) slow real modes, where they enter the Krylov space early
-            lu = null;
+        String method = String.format(Locale.ROOT, "rightmost eigenvalues%s by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves",
+                modes, sigma, m, s.solves());
+        return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text);
+    }
+
+    private static boolean oscillating(Options o) { return o.oscillation() > 0 && Double.isFinite(o.oscillation()); }
+
+    /** Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of all first searches; −∞ if fewer. */
+    private static double line(First[] first, int count) {
+        List<Complex> all = new java.util.ArrayList<>();
+        for (First f : first) all.addAll(f.values());
+        all.sort(java.util.Comparator.comparingDouble((Complex z) -> -z.re()));
+        int k = Math.min(count, 2);
+        return all.size() >= k ? all.get(k - 1).re() : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * The oscillating modes, with a precession frequency ω: a real shift at ω puts them on the boundary of the
+     * transformed spectrum beside the (then tightly clustered) slow real modes, where they enter the Krylov space early.
+     * The search stops once its rightmost oscillating Ritz value is resolved left of {@code line}; otherwise it
+     * converges it and it competes with the first search's eigenvalues.
+     */
+    private static Result second(DMatrixSparseCSC a, int count, Options o, First f, double line) {
+        List<Complex> values = new java.util.ArrayList<>(f.values());
+        String method = f.method(), text = f.text();
+        int solves = f.solves();
+        if (oscillating(o)) {
             double w = o.oscillation();
+            int nev = Math.min(a.numCols - 2, count);
             SparseLU lu2 = SparseLU.factor(ShiftInvertEigen.shifted(a, w));
             Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
-            ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
-                    o.krylov(), o.verifyRestarts(), st2);
-            st2.done(s2.solves() + " solves, " + s2.restarts() + " restarts");
+            ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
+                    o.krylov(), o.verifyRestarts(), line, st2);
+            st2.done(s2.solves() + " solves, " + s2.restarts() + " restarts" + (s2.resolvedLeft() ? ", none right of the line" : ""));
             for (Complex z : s2.values()) {
                 boolean dup = false;
                 for (Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) { dup = true; break; }
@@ -115,27 +177,20 @@ public final class RightmostEigen {
             }
             solves += s2.solves();
             method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves", w / 4, w, s2.solves());
-            text += String.format(Locale.ROOT, "; oscillating-mode search %s, unchanged over %d restarts",
-                    s2.converged() ? "converged" : "NOT converged within its budget (no oscillating mode to converge on, or too slow)", s2.stableRestarts());
+            text += s2.resolvedLeft()
+                    ? String.format(Locale.ROOT, "; oscillating-mode search: the rightmost oscillating Ritz value lay left of Re lambda = %.6g (the %s rightmost of all blocks' first searches) "
+                            + "by %.0f times its error estimate at %d restarts in a row, so none competes", line, count >= 2 ? "2nd" : "1st",
+                            ShiftInvertEigen.RESOLVED_MARGIN, ShiftInvertEigen.RESOLVED_RESTARTS)
+                    : String.format(Locale.ROOT, "; oscillating-mode search %s, unchanged over %d restarts",
+                            s2.converged() ? "converged" : "NOT converged within its budget (no oscillating mode to converge on, or too slow)", s2.stableRestarts());
         }
+        // a sector's second place may be an oscillating mode resolved left of the union's line: one value is enough
+        if (values.isEmpty())
+            throw new NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues: no eigenvalue passed the residual check after %d solves (shift %.3g)",
+                    solves, f.sigma()));
         values.sort(java.util.Comparator.comparingDouble((Complex z) -> -z.re()).thenComparing(z -> -z.im()));
-        Certificate c = new Certificate(solves, s.restarts(), s.stableRestarts(), verification, box[0], box[1], text);
-        return new Result(values, sigma, method, c);
-    }
-
-    /**
-     * {@link #compute} for each of several independent matrices (the symmetry sectors of one Liouvillian), two side by
-     * side when two cores are available (each with its own factorization, so the peak memory is that of two).
-     */
-    public static List<Result> computeEach(List<DMatrixSparseCSC> parts, int count, Options o) {
-        Result[] out = new Result[parts.size()];
-        for (int i = 0; i < parts.size(); i += 2) {
-            final int i0 = i, i1 = i + 1;
-            Runnable r0 = () -> out[i0] = compute(parts.get(i0), Math.min(count, parts.get(i0).numRows - 2), o);
-            if (i1 >= parts.size()) { r0.run(); break; }
-            DenseKernels.sideBySide(r0, () -> out[i1] = compute(parts.get(i1), Math.min(count, parts.get(i1).numRows - 2), o));
-        }
-        return List.of(out);
+        Certificate c = new Certificate(solves, f.restarts(), f.stableRestarts(), f.verification(), f.box()[0], f.box()[1], text);
+        return new Result(values, f.sigma(), method, c);
     }
 
     /** σ = 0.01 · max|A_ii| / sqrt(n): small and positive, so that λ = 0 is not hit exactly. */

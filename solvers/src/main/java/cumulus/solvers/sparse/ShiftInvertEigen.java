@@ -40,6 +40,10 @@ public final class ShiftInvertEigen {
     private static final int MAX_RESTARTS = 400;
     /** Restart budget of an off-axis search (a model may have no oscillating mode to converge on). */
     static final int OFF_AXIS_RESTARTS = 60;
+    /** Restarts in a row at which an off-axis search's rightmost Ritz value must lie resolved left of its line. */
+    static final int RESOLVED_RESTARTS = 2;
+    /** How many error estimates of that Ritz value must fit between it and the line. */
+    static final double RESOLVED_MARGIN = 100;
     /**
      * Size above which convergence is checked between restarts too: there a solve costs more than the
      * small dense eigenproblems of a check; below, checking only at restarts is cheaper.
@@ -101,7 +105,13 @@ public final class ShiftInvertEigen {
          * As RIGHTMOST, but the Ritz values with |Im λ| ≥ {@code minIm} come first: the oscillating modes, while the
          * real cluster near σ (found by another search) only fills the remaining kept slots.
          */
-        RIGHTMOST_OFF_AXIS
+        RIGHTMOST_OFF_AXIS,
+        /**
+         * As RIGHTMOST among the Ritz values with |Im λ| &lt; {@code minIm} only (the real and slowly rotating modes):
+         * the oscillating ones are left to a RIGHTMOST_OFF_AXIS search about σ = ω, where they converge several times
+         * faster (btc N = 512: ~100 against ~230 solves).
+         */
+        RIGHTMOST_REAL
     }
 
     /**
@@ -109,7 +119,8 @@ public final class ShiftInvertEigen {
      * the factorization, restarts, the restarts after convergence over which the wanted set did not change,
      * whether the wanted Ritz values converged, and ||A||_1.
      */
-    public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, boolean converged, double normA) { }
+    public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, boolean converged, double normA,
+                         boolean resolvedLeft) { }
 
     /**
      * The {@code nev} eigenvalues of {@code a} first in the order {@code which}, by Krylov–Schur on (A − σI)^{-1} with
@@ -135,12 +146,25 @@ public final class ShiftInvertEigen {
      */
     public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
                                 int verifyRestarts, Stage stage) {
+        return search(a, sigma, nev, extract, shiftedLu, which, minIm, m, verifyRestarts, Double.NaN, stage);
+    }
+
+    /**
+     * As above; a RIGHTMOST_OFF_AXIS search with a finite {@code leftOf} stops as soon as its rightmost oscillating
+     * Ritz value lies left of Re λ = leftOf by a hundred times its error estimate |Δλ| ≈ ‖OP z − θz‖/|θ|², at
+     * {@value #RESOLVED_RESTARTS} restarts in a row (or no oscillating Ritz value is left in the space):
+     * then no oscillating mode competes with the eigenvalues right of that line, and none is converged or returned
+     * ({@link Search#resolvedLeft()}).
+     */
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
+                                int verifyRestarts, double leftOf, Stage stage) {
         int n = a.numCols;
         if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
         int mm = Math.min(n, Math.max(m, nev + 8));
         Arnoldi ar = new Arnoldi(a, sigma, shiftedLu, n, mm, Math.min(nev, mm), EARLY_EXIT_SIZE, which, verifyRestarts, stage);
         ar.minIm = minIm;
         ar.extract = Math.min(mm, extract);
+        ar.leftOf = leftOf;
         if (which == Which.RIGHTMOST_OFF_AXIS) ar.maxRestarts = OFF_AXIS_RESTARTS;
         return ar.run();
     }
@@ -195,6 +219,10 @@ public final class ShiftInvertEigen {
         int maxRestarts = MAX_RESTARTS;
         /** How many Ritz values to extract and residual-check at the end (at least {@code want}). */
         int extract;
+        /** RIGHTMOST_OFF_AXIS: the line Re λ = leftOf that the oscillating modes must be shown to lie left of (NaN: none). */
+        double leftOf = Double.NaN;
+        private int resolved;
+        private boolean resolvedLeft;
 
         Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize, Which which,
                 int verifyRestarts, Stage stage) {
@@ -223,6 +251,7 @@ public final class ShiftInvertEigen {
             for (restart = 0; restart < maxRestarts; restart++) {
                 int mm = expand(k);
                 ritz = ritzPairs(mm);
+                if (resolvedLeft(ritz)) { resolvedLeft = true; break; }
                 conv = mm < m || converged(ritz) || m == n;
                 if (conv && (verifyRestarts == 0 || mm < m || m == n)) break;
                 if (conv) {
@@ -235,7 +264,6 @@ public final class ShiftInvertEigen {
                     stable = 0;
                     lastTop = null;
                 }
-                if (DEBUG && !ritz.isEmpty()) { Ritz r0 = ritz.get(0); double t2 = r0.re * r0.re + r0.im * r0.im; System.err.printf("  [%s] restart %d solves %d lead %s err %.3e%n", which, restart, solves, lambda(r0), r0.res / t2); }
                 if (stage != null) stage.update(Double.NaN, String.format(java.util.Locale.ROOT, "restart %d, %d solves, %s, rightmost Ritz value %s",
                         restart + 1, solves, conv ? "verifying (" + stable + "/" + verifyRestarts + " restarts unchanged)" : convergedCount(ritz) + " of " + want + " wanted Ritz values converged",
                         ritz.isEmpty() ? "-" : lambda(ritz.get(0))));
@@ -257,6 +285,7 @@ public final class ShiftInvertEigen {
                 System.err.println("restarts=" + restart + " basis=" + ritz.size() + " solves=" + solves);
                 for (Ritz r : ritz) System.err.printf("  theta=%g%+gi res=%.3e lam=%s%n", r.re, r.im, r.res, sigma + r.re / (r.re * r.re + r.im * r.im));
             }
+            if (resolvedLeft) return new Search(List.of(), solves, restart, 0, false, normA, true);
             // extract and verify
             List<Complex> out = new ArrayList<>();
             int taken = 0;
@@ -272,10 +301,27 @@ public final class ShiftInvertEigen {
                 i += g;
             }
             if (which == Which.RIGHTMOST_OFF_AXIS) out.removeIf(z -> Math.abs(z.im()) < minIm);
+            if (which == Which.RIGHTMOST_REAL) out.removeIf(z -> Math.abs(z.im()) >= minIm);
             if (which == Which.NEAREST)
                 out.sort(Comparator.comparingDouble((Complex z) -> Math.hypot(z.re() - sigma, z.im())).thenComparing(z -> -z.im()));
             else out.sort(Comparator.comparingDouble((Complex z) -> -z.re()).thenComparing(z -> -z.im()));
-            return new Search(out, solves, restart, stable, conv, normA);
+            return new Search(out, solves, restart, stable, conv, normA, false);
+        }
+
+        /**
+         * Whether the rightmost oscillating Ritz value (the first in the RIGHTMOST_OFF_AXIS order) has lain left of
+         * {@link #leftOf} by {@value #RESOLVED_MARGIN} error estimates at {@value #RESOLVED_RESTARTS} checks in a row.
+         */
+        private boolean resolvedLeft(List<Ritz> ritz) {
+            if (which != Which.RIGHTMOST_OFF_AXIS || !Double.isFinite(leftOf) || ritz.isEmpty()) return false;
+            Ritz r = ritz.get(0);
+            double t2 = r.re * r.re + r.im * r.im;
+            Complex l = lambda(r);
+            boolean left = Math.abs(l.im()) < minIm                  // no oscillating Ritz value in the space at all
+                    || l.re() + RESOLVED_MARGIN * r.res / t2 < leftOf;
+            resolved = left ? resolved + 1 : 0;
+            if (DEBUG) System.err.printf("  off-axis check: lead %s, |dlambda| ~ %.3e, line %.6g: %s%n", l, r.res / t2, leftOf, left ? "left" : "open");
+            return resolved >= RESOLVED_RESTARTS;
         }
 
         /** λ = σ + 1/θ of a Ritz value. */
@@ -310,8 +356,10 @@ public final class ShiftInvertEigen {
             double t2 = re * re + im * im;
             double lr = sigma + re / t2;
             if (t2 == 0 || lr >= sigma) return Double.NEGATIVE_INFINITY;
+            boolean oscillating = Math.abs(im) / t2 >= minIm;
+            if (which == Which.RIGHTMOST_REAL && oscillating) return Double.NEGATIVE_INFINITY;
             // oscillating first: shifted above every real part (|Re λ| ≤ ‖A‖₁)
-            return which == Which.RIGHTMOST_OFF_AXIS && Math.abs(im) / t2 >= minIm ? lr + 4 * normA + 1 : lr;
+            return which == Which.RIGHTMOST_OFF_AXIS && oscillating ? lr + 4 * normA + 1 : lr;
         }
 
         private boolean converged(List<Ritz> ritz) {
