@@ -102,7 +102,7 @@ public final class RightmostEigen {
 
     /** What the first search of a sector found, and the sentences describing it. */
     private record First(List<Complex> values, double sigma, int solves, int restarts, int stableRestarts, int verification,
-                         double[] box, String method, String text) { }
+                         double[] box, String method, String text, SparseLU.Ordering ordering) { }
 
     /**
      * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
@@ -114,7 +114,11 @@ public final class RightmostEigen {
         if (count < 1 || count > n - 2) throw new IllegalArgumentException("RightmostEigen: count must be in [1, n-2], got " + count);
         double sigma = Double.isNaN(o.shift()) ? defaultShift(a) : o.shift();
         boolean split = oscillating(o);
-        SparseLU lu = SparseLU.factor(ShiftInvertEigen.shifted(a, sigma));
+        DMatrixSparseCSC shifted = ShiftInvertEigen.shifted(a, sigma);
+        // A − σI and A − ωI share their pattern: one nested-dissection ordering serves both factorizations
+        SparseLU.Ordering ordering = split ? SparseLU.order(shifted) : null;
+        SparseLU lu = split ? SparseLU.factor(shifted, ordering) : SparseLU.factor(shifted);
+        shifted = null;
         int nev = Math.min(n - 2, count);   // pairs are completed, and the verification sweep guards the last asked one
         Stage stage = new Stage("Arnoldi (rightmost eigenvalues, Krylov-Schur on (L - sigma)^-1)");
         // λ0 and λ1 (with its conjugate) are converged and verified; the further ones asked for are extracted in the
@@ -138,7 +142,7 @@ public final class RightmostEigen {
                 + (nev > 2 ? "; the further eigenvalues are residual-checked, their order beyond lambda1 is not certified" : "");
         String method = String.format(Locale.ROOT, "rightmost eigenvalues%s by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves",
                 modes, sigma, m, s.solves());
-        return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text);
+        return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text, ordering);
     }
 
     private static boolean oscillating(Options o) { return o.oscillation() > 0 && Double.isFinite(o.oscillation()); }
@@ -165,7 +169,7 @@ public final class RightmostEigen {
         if (oscillating(o)) {
             double w = o.oscillation();
             int nev = Math.min(a.numCols - 2, count);
-            SparseLU lu2 = SparseLU.factor(ShiftInvertEigen.shifted(a, w));
+            SparseLU lu2 = SparseLU.factor(ShiftInvertEigen.shifted(a, w), f.ordering());
             Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
             ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
                     o.krylov(), o.verifyRestarts(), line, st2);
