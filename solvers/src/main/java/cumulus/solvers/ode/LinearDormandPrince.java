@@ -78,6 +78,14 @@ public final class LinearDormandPrince {
         }
     }
 
+    /** The lowest powers with a term in E₅ and E₃ (6 and 4 by the embedded orders). */
+    static final int FIRST5 = firstNonzero(E5), FIRST3 = firstNonzero(E3);
+
+    private static int firstNonzero(double[] c) {
+        for (int k = 1; k < DEGREE; k++) if (c[k] != 0) return k;
+        throw new ExceptionInInitializerError("LinearDormandPrince: an error estimate without terms below z^12");
+    }
+
     private static Object field(Class<?> c, String name) throws ReflectiveOperationException {
         var f = c.getDeclaredField(name);
         f.setAccessible(true);
@@ -258,31 +266,25 @@ public final class LinearDormandPrince {
             return s1 / Math.sqrt(n * den);
         }
 
-        /** w_k = hL w_{k−1} on this part's rows, with the running sums (and at k = 12 the error sums) of those rows. */
+        /**
+         * w_k = hL w_{k−1} on this part's rows, with the running sums (and at k = 12 the error sums) of those rows. The
+         * estimates have no terms below z^6 and z^4: their sums start there (fewer passes over memory).
+         */
         private void power(int part, int k, double h, double[] src, double[] dst) {
             int lo = l.cut[part], hi = l.cut[part + 1];
             int[] ptr = l.ptr, col = l.col;
             double[] val = l.val, yy = y, ac = acc, f5 = e5, f3 = e3;
             double rk = R[k], ek5 = E5[k], ek3 = E3[k];
-            if (k == 1) {
+            if (k < DEGREE) {
+                boolean first = k == 1, start5 = k == FIRST5, start3 = k == FIRST3, add5 = k > FIRST5, add3 = k > FIRST3;
                 for (int i = lo; i < hi; i++) {
                     double s = 0;
                     for (int q = ptr[i]; q < ptr[i + 1]; q++) s += val[q] * src[col[q]];
                     s *= h;
                     dst[i] = s;
-                    ac[i] = yy[i] + rk * s;
-                    f5[i] = ek5 * s;
-                    f3[i] = ek3 * s;
-                }
-            } else if (k < DEGREE) {
-                for (int i = lo; i < hi; i++) {
-                    double s = 0;
-                    for (int q = ptr[i]; q < ptr[i + 1]; q++) s += val[q] * src[col[q]];
-                    s *= h;
-                    dst[i] = s;
-                    ac[i] += rk * s;
-                    f5[i] += ek5 * s;
-                    f3[i] += ek3 * s;
+                    ac[i] = (first ? yy[i] : ac[i]) + rk * s;
+                    if (start5) f5[i] = ek5 * s; else if (add5) f5[i] += ek5 * s;
+                    if (start3) f3[i] = ek3 * s; else if (add3) f3[i] += ek3 * s;
                 }
             } else {
                 double a1 = 0, a2 = 0, mx = 0;
