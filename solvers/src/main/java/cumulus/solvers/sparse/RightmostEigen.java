@@ -183,8 +183,8 @@ public final class RightmostEigen {
             method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves", w / 4, w, s2.solves());
             text += s2.resolvedLeft()
                     ? String.format(Locale.ROOT, "; oscillating-mode search: the rightmost oscillating Ritz value lay left of Re lambda = %.6g (the %s rightmost of all blocks' first searches) "
-                            + "by %.0f times its error estimate at %d restarts in a row, so none competes", line, count >= 2 ? "2nd" : "1st",
-                            ShiftInvertEigen.RESOLVED_MARGIN, ShiftInvertEigen.RESOLVED_RESTARTS)
+                            + "by %.0f times its error estimate at every check over %d solves, so none competes", line, count >= 2 ? "2nd" : "1st",
+                            ShiftInvertEigen.RESOLVED_MARGIN, ShiftInvertEigen.RESOLVED_SOLVES)
                     : String.format(Locale.ROOT, "; oscillating-mode search %s, unchanged over %d restarts",
                             s2.converged() ? "converged" : "NOT converged within its budget (no oscillating mode to converge on, or too slow)", s2.stableRestarts());
         }

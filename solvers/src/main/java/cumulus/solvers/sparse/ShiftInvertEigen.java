@@ -40,8 +40,12 @@ public final class ShiftInvertEigen {
     private static final int MAX_RESTARTS = 400;
     /** Restart budget of an off-axis search (a model may have no oscillating mode to converge on). */
     static final int OFF_AXIS_RESTARTS = 60;
-    /** Restarts in a row at which an off-axis search's rightmost Ritz value must lie resolved left of its line. */
-    static final int RESOLVED_RESTARTS = 2;
+    /**
+     * Solves over which an off-axis search's rightmost Ritz value must stay resolved left of its line (checked at every
+     * restart, and every {@value #RESOLVED_CHECK} solves in between above {@link #EARLY_EXIT_SIZE} unknowns).
+     */
+    static final int RESOLVED_SOLVES = 10;
+    static final int RESOLVED_CHECK = 5;
     /**
      * How many error estimates of that Ritz value must fit between it and the line. The first-order estimate
      * ‖OP z − θz‖/|θ|² exceeded the Ritz value's actual distance to its limit 60–100 times on btc N = 512.
@@ -52,6 +56,8 @@ public final class ShiftInvertEigen {
      * small dense eigenproblems of a check; below, checking only at restarts is cheaper.
      */
     static final int EARLY_EXIT_SIZE = 8000;
+    /** Reorthogonalise when one Gram–Schmidt pass leaves less than this fraction of the vector's norm. */
+    static final double DGKS = 0.7071067811865476;
     private static final boolean DEBUG = Boolean.getBoolean("cumulus.sparse.debug");
 
     /**
@@ -154,8 +160,8 @@ public final class ShiftInvertEigen {
 
     /**
      * As above; a RIGHTMOST_OFF_AXIS search with a finite {@code leftOf} stops as soon as its rightmost oscillating
-     * Ritz value lies left of Re λ = leftOf by a hundred times its error estimate |Δλ| ≈ ‖OP z − θz‖/|θ|², at
-     * {@value #RESOLVED_RESTARTS} restarts in a row (or no oscillating Ritz value is left in the space):
+     * Ritz value lies left of Re λ = leftOf by {@value #RESOLVED_MARGIN} times its error estimate |Δλ| ≈ ‖OP z − θz‖/|θ|²
+     * at every check over {@value #RESOLVED_SOLVES} solves (or no oscillating Ritz value is left in the space):
      * then no oscillating mode competes with the eigenvalues right of that line, and none is converged or returned
      * ({@link Search#resolvedLeft()}).
      */
@@ -224,7 +230,7 @@ public final class ShiftInvertEigen {
         int extract;
         /** RIGHTMOST_OFF_AXIS: the line Re λ = leftOf that the oscillating modes must be shown to lie left of (NaN: none). */
         double leftOf = Double.NaN;
-        private int resolved;
+        private int resolvedSince = -1;
         private boolean resolvedLeft;
 
         Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize, Which which,
@@ -254,7 +260,7 @@ public final class ShiftInvertEigen {
             for (restart = 0; restart < maxRestarts; restart++) {
                 int mm = expand(k);
                 ritz = ritzPairs(mm);
-                if (resolvedLeft(ritz)) { resolvedLeft = true; break; }
+                if (resolvedLeft || resolvedLeft(ritz)) { resolvedLeft = true; break; }
                 conv = mm < m || converged(ritz) || m == n;
                 if (conv && (verifyRestarts == 0 || mm < m || m == n)) break;
                 if (conv) {
@@ -311,20 +317,25 @@ public final class ShiftInvertEigen {
             return new Search(out, solves, restart, stable, conv, normA, false);
         }
 
+        /** Whether the search checks {@link #resolvedLeft(List)} at all. */
+        private boolean checksLine() { return which == Which.RIGHTMOST_OFF_AXIS && Double.isFinite(leftOf); }
+
         /**
          * Whether the rightmost oscillating Ritz value (the first in the RIGHTMOST_OFF_AXIS order) has lain left of
-         * {@link #leftOf} by {@value #RESOLVED_MARGIN} error estimates at {@value #RESOLVED_RESTARTS} checks in a row.
+         * {@link #leftOf} by {@value #RESOLVED_MARGIN} error estimates at every check of the last
+         * {@value #RESOLVED_SOLVES} solves (and at a check at least that long ago).
          */
         private boolean resolvedLeft(List<Ritz> ritz) {
-            if (which != Which.RIGHTMOST_OFF_AXIS || !Double.isFinite(leftOf) || ritz.isEmpty()) return false;
+            if (!checksLine() || ritz.isEmpty()) return false;
             Ritz r = ritz.get(0);
             double t2 = r.re * r.re + r.im * r.im;
             Complex l = lambda(r);
             boolean left = Math.abs(l.im()) < minIm                  // no oscillating Ritz value in the space at all
                     || l.re() + RESOLVED_MARGIN * r.res / t2 < leftOf;
-            resolved = left ? resolved + 1 : 0;
-            if (DEBUG) System.err.printf("  off-axis check: lead %s, |dlambda| ~ %.3e, line %.6g: %s%n", l, r.res / t2, leftOf, left ? "left" : "open");
-            return resolved >= RESOLVED_RESTARTS;
+            if (!left) resolvedSince = -1;
+            else if (resolvedSince < 0) resolvedSince = solves;
+            if (DEBUG) System.err.printf("  off-axis check at %d solves: lead %s, |dlambda| ~ %.3e, line %.6g: %s%n", solves, l, r.res / t2, leftOf, left ? "left" : "open");
+            return left && solves - resolvedSince >= RESOLVED_SOLVES;
         }
 
         /** λ = σ + 1/θ of a Ritz value. */
@@ -400,12 +411,18 @@ public final class ShiftInvertEigen {
                 double wn0 = norm(w);
                 Arrays.fill(h, 0);
                 for (int i = 0; i <= j; i++) h[i] = dot(V[i], w);
-                // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2)
+                // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
+                // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): the second pass reads
+                // the whole basis twice, as much memory traffic as the solve, and is rarely needed (btc N = 512:
+                // the Gram-Schmidt dots were 18% of the run)
                 for (int i = 0; i <= j; i++) axpy(-h[i], V[i], w);
-                double[] h2 = new double[j + 1];
-                for (int i = 0; i <= j; i++) h2[i] = dot(V[i], w);
-                for (int i = 0; i <= j; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
                 double wn = norm(w);
+                if (wn < DGKS * wn0) {
+                    double[] h2 = new double[j + 1];
+                    for (int i = 0; i <= j; i++) h2[i] = dot(V[i], w);
+                    for (int i = 0; i <= j; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
+                    wn = norm(w);
+                }
                 for (int i = 0; i <= j; i++) H[i][j] = h[i];
                 if (wn <= 1e-12 * Math.max(wn0, Double.MIN_NORMAL)) {
                     H[j + 1][j] = 0;
@@ -419,6 +436,11 @@ public final class ShiftInvertEigen {
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
                 if (!verifying && n > earlyExitSize && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
+                // the line test between restarts too: a large solve costs more than the small eigenproblem
+                if (checksLine() && n > earlyExitSize && mm < m && mm >= 10 && (mm - k) % RESOLVED_CHECK == 0 && resolvedLeft(ritzPairs(mm, 1))) {
+                    resolvedLeft = true;
+                    return mm;
+                }
             }
             return m;
         }
