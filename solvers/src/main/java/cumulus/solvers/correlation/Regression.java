@@ -7,6 +7,7 @@ import cumulus.api.OpSum;
 import cumulus.api.Schedule;
 import cumulus.solvers.SteadyState;
 import cumulus.solvers.ode.Evolution;
+import cumulus.solvers.ode.LinearDormandPrince;
 import cumulus.solvers.space.LiouvillianSpace;
 import cumulus.solvers.space.SparseOps;
 import cumulus.solvers.space.StateOperator;
@@ -84,7 +85,7 @@ public final class Regression {
 
     /**
      * ⟨A(τ)B(0)⟩ for τ = 0, dt, ..., tauEnd: the complex state Bρ (connected: Q(Bρ) = Bρ − ⟨B⟩ρ, so that
-     * the result is ⟨A(τ)B(0)⟩ − ⟨A⟩⟨B⟩) is propagated as its two Hermitian parts by {@link Evolution}.
+     * the result is ⟨A(τ)B(0)⟩ − ⟨A⟩⟨B⟩) is propagated as its two Hermitian parts by {@link LinearDormandPrince}.
      */
     public Series correlate(OpSum a, OpSum b, double tauEnd, double dt, boolean connected) {
         StateOperator opA = space.operator(a), opB = space.operator(b);
@@ -97,19 +98,12 @@ public final class Regression {
         System.arraycopy(y[0], 0, y0, 0, n);
         System.arraycopy(y[1], 0, y0, n, n);
         List<double[]> rows = new ArrayList<>();
-        double[] ur = new double[n], vi = new double[n];
-        Evolution.Outcome end = Evolution.run(Schedule.constant(tauEnd), k -> (t, s, ds) -> {
-            System.arraycopy(s, 0, ur, 0, n);
-            System.arraycopy(s, n, vi, 0, n);
-            double[] du = new double[n], dv = new double[n];
-            SparseOps.multiply(l, ur, du);
-            SparseOps.multiply(l, vi, dv);
-            System.arraycopy(du, 0, ds, 0, n);
-            System.arraycopy(dv, 0, ds, n, n);
-        }, y0, dt, Evolution.Budget.moments(2L * l.nz_length), (t, s) -> {
+        // the two Hermitian parts evolve under the same L: one generator diag(L, L), by the linear driver
+        Evolution.Outcome end = LinearDormandPrince.run(Schedule.constant(tauEnd), k -> SparseOps.blockDiagonal(l, 2), y0, dt,
+                Evolution.Tolerances.DEFAULT, Evolution.Budget.moments(2L * l.nz_length), (t, s) -> {
             Complex c = StateOperator.trace(fa, Arrays.copyOfRange(s, 0, n), Arrays.copyOfRange(s, n, 2 * n));
             rows.add(new double[]{t, c.re(), c.im()});
-        });
+        }, 2);
         double[] tau = new double[rows.size()], re = new double[rows.size()], im = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) { tau[i] = rows.get(i)[0]; re[i] = rows.get(i)[1]; im[i] = rows.get(i)[2]; }
         return new Series(tau, re, im, meanA, meanB, end.failure());

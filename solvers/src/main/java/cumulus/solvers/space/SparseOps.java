@@ -19,6 +19,22 @@ public final class SparseOps {
         }
     }
 
+    /** diag(A, A, ..., A) with {@code copies} blocks. */
+    public static DMatrixSparseCSC blockDiagonal(DMatrixSparseCSC a, int copies) {
+        int n = a.numCols, nz = a.nz_length;
+        DMatrixSparseCSC d = new DMatrixSparseCSC(copies * a.numRows, copies * n, copies * nz);
+        for (int b = 0; b < copies; b++) {
+            for (int c = 0; c <= n; c++) d.col_idx[b * n + c] = b * nz + a.col_idx[c];
+            for (int k = 0; k < nz; k++) {
+                d.nz_rows[b * nz + k] = b * a.numRows + a.nz_rows[k];
+                d.nz_values[b * nz + k] = a.nz_values[k];
+            }
+        }
+        d.nz_length = copies * nz;
+        d.indicesSorted = a.indicesSorted;
+        return d;
+    }
+
     /** ||A||_1 = max over columns of Σ|a_ij|: the scale of A's eigenvalues (|λ| ≤ ||A||_1) and of their rounding errors. */
     public static double norm1(DMatrixSparseCSC a) {
         double m = 0;
