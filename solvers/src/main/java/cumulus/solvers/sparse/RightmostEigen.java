@@ -86,7 +86,7 @@ public final class RightmostEigen {
         int p = parts.size();
         First[] first = new First[p];
         eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
-        double line = line(first, count);
+        double line = split(o, count) ? line(first, count) : Double.NaN;
         Result[] out = new Result[p];
         eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
         return List.of(out);
@@ -113,7 +113,7 @@ public final class RightmostEigen {
         if (a.numRows != n) throw new IllegalArgumentException("RightmostEigen: matrix must be square");
         if (count < 1 || count > n - 2) throw new IllegalArgumentException("RightmostEigen: count must be in [1, n-2], got " + count);
         double sigma = Double.isNaN(o.shift()) ? defaultShift(a) : o.shift();
-        boolean split = oscillating(o);
+        boolean split = split(o, count);
         DMatrixSparseCSC shifted = ShiftInvertEigen.shifted(a, sigma);
         // A − σI and A − ωI share their pattern: one nested-dissection ordering serves both factorizations
         SparseLU.Ordering ordering = split ? SparseLU.order(shifted) : null;
@@ -146,6 +146,13 @@ public final class RightmostEigen {
     }
 
     private static boolean oscillating(Options o) { return o.oscillation() > 0 && Double.isFinite(o.oscillation()); }
+
+    /**
+     * Whether the phases split the spectrum at |Im λ| = ω/4: only for λ0 and λ1 (count ≤ 2), the places the search
+     * certifies. A longer list keeps the oscillating modes in the first search's extraction (and the second search
+     * converges its pair whatever the line), as its places beyond λ1 would otherwise lack them.
+     */
+    private static boolean split(Options o, int count) { return oscillating(o) && count <= 2; }
 
     /** Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of all first searches; −∞ if fewer. */
     private static double line(First[] first, int count) {

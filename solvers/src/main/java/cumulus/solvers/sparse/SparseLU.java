@@ -121,7 +121,9 @@ public final class SparseLU {
         if (a.numRows != a.numCols)
             throw new IllegalArgumentException("SparseLU: matrix must be square, got " + a.numRows + "x" + a.numCols);
         long t0 = System.nanoTime();
+        Stage stage = new Stage("LU ordering (nested dissection) of " + a.numCols + " unknowns");
         NestedDissection nd = NestedDissection.order(a.numCols, a.col_idx, a.nz_rows, LEAF_SIZE, NestedDissection.COMPRESS);
+        stage.done(nd.nodes + " fronts");
         return new Ordering(nd, a.numCols, a.nz_length, (System.nanoTime() - t0) * 1e-9);
     }
 
