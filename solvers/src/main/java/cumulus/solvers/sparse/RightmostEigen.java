@@ -176,7 +176,9 @@ public final class RightmostEigen {
         if (oscillating(o)) {
             double w = o.oscillation();
             int nev = Math.min(a.numCols - 2, count);
-            SparseLU lu2 = SparseLU.factor(ShiftInvertEigen.shifted(a, w), f.ordering());
+            DMatrixSparseCSC shifted = ShiftInvertEigen.shifted(a, w);
+            SparseLU lu2 = f.ordering() != null ? SparseLU.factor(shifted, f.ordering()) : SparseLU.factor(shifted);
+            shifted = null;
             Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
             ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
                     o.krylov(), o.verifyRestarts(), line, st2);
