@@ -4,15 +4,12 @@ import cumulus.api.ModelException;
 import cumulus.api.Schedule;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.CommonOps_DSCC;
+import cumulus.solvers.sparse.DenseKernels;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -118,60 +115,57 @@ public final class LinearDormandPrince {
         long next = 1, steps = 0;
         double reached = 0, minStep = 1e-13 * Math.max(1, tEnd), checkTime = 0;
         Map<Integer, Csr> rows = new HashMap<>();
-        try {
-            for (Schedule.Span span : spans) {
-                double length = span.end() - span.start();
-                if (length <= 1e-14 * Math.max(1, tEnd)) continue;
-                st.l = rows.computeIfAbsent(span.segment(), k -> new Csr(generatorOfSegment.apply(k), st.parts));
-                if (st.l.n != n) throw new IllegalArgumentException("LinearDormandPrince: generator of size " + st.l.n + " for a state of " + n);
-                double t = span.start();
-                double h = Math.min(length, st.initialStep());
-                while (t < span.end()) {
-                    // land on the next grid time or the span's end (stretching a step by up to 5% rather than
-                    // leaving a sliver)
-                    double target = span.end();
-                    if (next <= samples && next * dt < span.end() - 1e-9 * dt) target = next * dt;
-                    double step = h;
-                    boolean lands = t + 1.05 * step >= target;
-                    if (lands) step = target - t;
-                    if (step < minStep)
+        for (Schedule.Span span : spans) {
+            double length = span.end() - span.start();
+            if (length <= 1e-14 * Math.max(1, tEnd)) continue;
+            st.l = rows.computeIfAbsent(span.segment(), k -> new Csr(generatorOfSegment.apply(k), st.parts));
+            if (st.l.n != n) throw new IllegalArgumentException("LinearDormandPrince: generator of size " + st.l.n + " for a state of " + n);
+            double t = span.start();
+            double h = Math.min(length, st.initialStep());
+            while (t < span.end()) {
+                // land on the next grid time or the span's end (stretching a step by up to 5% rather than
+                // leaving a sliver)
+                double target = span.end();
+                if (next <= samples && next * dt < span.end() - 1e-9 * dt) target = next * dt;
+                double step = h;
+                boolean lands = t + 1.05 * step >= target;
+                if (lands) step = target - t;
+                if (step < minStep)
+                    return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
+                            "too stiff at t = %.6g: the step size fell below %.3g (1e-13 of the horizon), so t-end = %.6g would need more than %.2g steps; lower t-end or use parameters of less extreme ratio",
+                            t, minStep, tEnd, tEnd / minStep));
+                double err = st.step(step);
+                if (!Double.isFinite(err) || !(st.maxAbs <= budget.blowUp()))
+                    return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT, "solution diverged at t = %.6g (%s)", t + step,
+                            Double.isFinite(st.maxAbs) && st.maxAbs > budget.blowUp() ? String.format(Locale.ROOT, "max |y| = %.3g exceeds %.3g", st.maxAbs, budget.blowUp())
+                                    : "a component is not finite"));
+                double factor = Math.min(MAX_GROWTH, Math.max(MIN_REDUCTION, SAFETY * Math.pow(Math.max(err, 1e-300), EXPONENT)));
+                if (err > 1) { h = step * Math.min(factor, SAFETY); continue; }
+                st.accept();
+                steps++;
+                t = lands ? target : t + step;
+                reached = t;
+                // a landing step was shortened for the grid: keep the step the controller had proposed
+                if (!lands || step >= h) h = step * factor;
+                if (lands && target < span.end() || lands && next <= samples && Math.abs(next * dt - target) <= 1e-9 * dt) {
+                    out.sample(next * dt, st.y.clone());
+                    next++;
+                }
+                if (steps > budget.maxSteps())
+                    return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
+                            "step budget exhausted at t = %.6g after %d steps (t-end %.6g): the problem is too stiff or t-end too long for this integrator", t, steps, tEnd));
+                if (steps % 1000 == 0) {
+                    double mean = (t - checkTime) / 1000;
+                    checkTime = t;
+                    double remaining = (tEnd - t) / Math.max(mean, Double.MIN_NORMAL);
+                    if (steps + remaining > 10.0 * budget.maxSteps())
                         return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
-                                "too stiff at t = %.6g: the step size fell below %.3g (1e-13 of the horizon), so t-end = %.6g would need more than %.2g steps; lower t-end or use parameters of less extreme ratio",
-                                t, minStep, tEnd, tEnd / minStep));
-                    double err = st.step(step);
-                    if (!Double.isFinite(err) || !(st.maxAbs <= budget.blowUp()))
-                        return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT, "solution diverged at t = %.6g (%s)", t + step,
-                                Double.isFinite(st.maxAbs) ? String.format(Locale.ROOT, "max |y| = %.3g exceeds %.3g", st.maxAbs, budget.blowUp()) : "a component is not finite"));
-                    double factor = Math.min(MAX_GROWTH, Math.max(MIN_REDUCTION, SAFETY * Math.pow(Math.max(err, 1e-300), EXPONENT)));
-                    if (err > 1) { h = step * Math.min(factor, SAFETY); continue; }
-                    st.accept();
-                    steps++;
-                    t = lands ? target : t + step;
-                    reached = t;
-                    // a landing step was shortened for the grid: keep the step the controller had proposed
-                    if (!lands || step >= h) h = step * factor;
-                    if (lands && target < span.end() || lands && next <= samples && Math.abs(next * dt - target) <= 1e-9 * dt) {
-                        out.sample(next * dt, st.y.clone());
-                        next++;
-                    }
-                    if (steps > budget.maxSteps())
-                        return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
-                                "step budget exhausted at t = %.6g after %d steps (t-end %.6g): the problem is too stiff or t-end too long for this integrator", t, steps, tEnd));
-                    if (steps % 1000 == 0) {
-                        double mean = (t - checkTime) / 1000;
-                        checkTime = t;
-                        double remaining = (tEnd - t) / Math.max(mean, Double.MIN_NORMAL);
-                        if (steps + remaining > 10.0 * budget.maxSteps())
-                            return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
-                                    "too stiff at t = %.6g: at the present step size %.3g, t-end = %.6g needs about %.2g more steps (budget %d); lower t-end or use parameters of less extreme ratio",
-                                    t, mean, tEnd, remaining, budget.maxSteps()));
-                    }
+                                "too stiff at t = %.6g: at the present step size %.3g, t-end = %.6g needs about %.2g more steps (budget %d); lower t-end or use parameters of less extreme ratio",
+                                t, mean, tEnd, remaining, budget.maxSteps()));
                 }
             }
-            while (next <= samples) { out.sample(next * dt, st.y.clone()); next++; }   // a grid time at the very end
-        } finally {
-            st.close();
         }
+        while (next <= samples) { out.sample(next * dt, st.y.clone()); next++; }   // a grid time at the very end
         return new Evolution.Outcome(tEnd, steps, null);
     }
 
@@ -208,7 +202,6 @@ public final class LinearDormandPrince {
         final double[] sum1, sum2, max;
         Csr l;
         double maxAbs;
-        final ExecutorService pool;
 
         Stepper(int n, Evolution.Tolerances tol, int parts) {
             this.n = n;
@@ -218,32 +211,12 @@ public final class LinearDormandPrince {
             y = new double[n]; w = new double[n]; wn = new double[n]; acc = new double[n];
             e5 = new double[n]; e3 = new double[n];
             sum1 = new double[this.parts]; sum2 = new double[this.parts]; max = new double[this.parts];
-            pool = this.parts > 1 ? Executors.newFixedThreadPool(this.parts - 1, r -> {
-                Thread th = new Thread(r, "cumulus-dop853");
-                th.setDaemon(true);
-                return th;
-            }) : null;
         }
 
-        void close() { if (pool != null) pool.shutdownNow(); }
-
-        /** Runs kernel(part) for every part, the last on this thread. */
+        /** Runs kernel(part) for both parts, side by side when two threads are allowed. */
         void each(java.util.function.IntConsumer kernel) {
-            if (parts == 1) { kernel.accept(0); return; }
-            List<Future<?>> f = new ArrayList<>();
-            for (int p = 0; p < parts - 1; p++) { int q = p; f.add(pool.submit(() -> kernel.accept(q))); }
-            kernel.accept(parts - 1);
-            for (Future<?> x : f) {
-                try {
-                    x.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
+            if (parts == 1) kernel.accept(0);
+            else DenseKernels.parallel(() -> kernel.accept(0), () -> kernel.accept(1));
         }
 
         /**

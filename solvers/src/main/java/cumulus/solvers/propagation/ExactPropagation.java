@@ -19,7 +19,8 @@ import java.util.Locale;
  * Exact dynamics dx/dt = L_k x of constant or piecewise-constant generators by the cheaper of two
  * propagators, chosen per problem from a cost estimate made before anything runs:
  * <ul>
- *   <li>{@link Kind#EXPLICIT}: {@link Evolution} (Dormand–Prince 8(5,3)); its step is bounded by
+ *   <li>{@link Kind#EXPLICIT}: {@link LinearDormandPrince} (Dormand–Prince 8(5,3) as its stability polynomial in
+ *       hL, the rows of each product on two threads when one block evolves); its step is bounded by
  *       stability, h ≲ 5/ρ(L) with the spectral radius ρ(L) ≤ ‖L‖₁, so it costs about
  *       12·t-end·‖L‖₁/5 products with L;</li>
  *   <li>{@link Kind#KRYLOV}: {@link KrylovEvolution} (shift-invert Krylov on one factorization of
@@ -303,7 +304,7 @@ public final class ExactPropagation {
                 steps += o.steps();
             }
             return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3) as its stability polynomial in hL (12 products a step%s), %d steps, rtol %.1e (%s)",
-                    threads > 1 && l0.numRows >= LinearDormandPrince.MIN_PARALLEL ? ", 2 threads" : "", steps, tolerance / 10, why));
+                    threads > 1 && cumulus.solvers.sparse.DenseKernels.threads() > 1 && l0.numRows >= LinearDormandPrince.MIN_PARALLEL ? ", 2 threads" : "", steps, tolerance / 10, why));
         }
         boolean arnoldi = use == Kind.ARNOLDI;
         if (!arnoldi) Resources.admit(Resources.direct("exact dynamics by shift-invert Krylov", l0.numRows, nnz, dims, false, KrylovEvolution.MAX_DIMENSION));

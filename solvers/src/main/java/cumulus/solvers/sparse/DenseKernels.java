@@ -4,8 +4,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Small dense kernels for the frontal matrices (row-major storage), written for C2 auto-vectorisation. */
-final class DenseKernels {
+/**
+ * Small dense kernels for the frontal matrices (row-major storage), written for C2 auto-vectorisation, and the
+ * engines' one way of running two jobs on the two cores ({@link #parallel}).
+ */
+public final class DenseKernels {
     private DenseKernels() {}
 
     static final int THREADS = Math.max(1, Math.min(2,
@@ -29,6 +32,9 @@ final class DenseKernels {
         }
         return p;
     }
+
+    /** Threads that {@link #parallel} uses (1 or 2). */
+    public static int threads() { return THREADS; }
 
     /** Set on a thread whose work must not be split further (it already runs beside another task). */
     private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -54,8 +60,8 @@ final class DenseKernels {
         };
     }
 
-    /** Runs a and b, in parallel when two threads are allowed. */
-    static void parallel(Runnable a, Runnable b) {
+    /** Runs a and b, in parallel when two threads are allowed (-Dcumulus.sparse.threads, the cores, not nested). */
+    public static void parallel(Runnable a, Runnable b) {
         if (!canSplit()) { a.run(); b.run(); return; }
         Future<?> f = pool().submit(b);
         a.run();

@@ -117,8 +117,8 @@ public final class ShiftInvertEigen {
         RIGHTMOST_OFF_AXIS,
         /**
          * As RIGHTMOST among the Ritz values with |Im λ| &lt; {@code minIm} only (the real and slowly rotating modes):
-         * the oscillating ones are left to a RIGHTMOST_OFF_AXIS search about σ = ω, where they converge several times
-         * faster (btc N = 512: ~100 against ~230 solves).
+         * the oscillating ones are left to a RIGHTMOST_OFF_AXIS search about σ = ω, where they converge faster (btc
+         * N = 512: the pair −0.0040 − 1.73i to 3e-5 in 100 solves there, to 1e-11 in ~230 about the small shift).
          */
         RIGHTMOST_REAL
     }
@@ -412,9 +412,9 @@ public final class ShiftInvertEigen {
                 Arrays.fill(h, 0);
                 for (int i = 0; i <= j; i++) h[i] = dot(V[i], w);
                 // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
-                // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): the second pass reads
-                // the whole basis twice, as much memory traffic as the solve, and is rarely needed (btc N = 512:
-                // the Gram-Schmidt dots were 18% of the run)
+                // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): each pass reads the
+                // whole basis twice, about the memory traffic of a solve (btc N = 512: the Gram-Schmidt dots were 18%
+                // of the run with the second pass always on)
                 for (int i = 0; i <= j; i++) axpy(-h[i], V[i], w);
                 double wn = norm(w);
                 if (wn < DGKS * wn0) {
