@@ -8,6 +8,7 @@ import cumulus.api.Op;
 import cumulus.api.OpSum;
 import cumulus.solvers.space.CMatrix;
 import cumulus.solvers.space.HermitianBasis;
+import cumulus.solvers.space.HermitianColumns;
 import cumulus.solvers.space.LocalOperators;
 import org.ejml.data.DMatrixSparseCSC;
 
@@ -348,11 +349,7 @@ public final class PiqsLiouvillian {
         }
 
         DMatrixSparseCSC run() {
-            int n = sp.size();
-            DMatrixSparseCSC out = new DMatrixSparseCSC(n, n, 16 * n);
-            int nz = 0;
-            int[] rows = new int[64];
-            double[] vals = new double[64];
+            HermitianColumns out = new HermitianColumns(sp.size(), 16);
             for (int b = 0; b < sp.blocks(); b++) {
                 HermitianBasis hb = sp.basis(b);
                 int d = sp.dim(b);
@@ -364,7 +361,6 @@ public final class PiqsLiouvillian {
                         else if (kind == 1) { element(b, p, q, 1 / R2, 0); element(b, q, p, 1 / R2, 0); }
                         else { element(b, p, q, 0, 1 / R2); element(b, q, p, 0, -1 / R2); }
                         // read the upper triangle of L[E] into real coordinates
-                        int cnt = 0;
                         for (int t = 0; t < nt; t++) {
                             int e = touched[t];
                             double vr = sr[e], vi = si[e];
@@ -374,30 +370,13 @@ public final class PiqsLiouvillian {
                             int loc = e - elemOffset[bb];
                             int pp = loc / dd, qq = loc % dd;
                             if (pp > qq) continue;
-                            HermitianBasis hb2 = sp.basis(bb);
-                            if (cnt + 2 > rows.length) { rows = Arrays.copyOf(rows, 2 * rows.length); vals = Arrays.copyOf(vals, 2 * vals.length); }
-                            if (pp == qq) {
-                                if (vr != 0) { rows[cnt] = sp.offset(bb) + hb2.diag(pp); vals[cnt++] = vr; }
-                            } else {
-                                if (vr != 0) { rows[cnt] = sp.offset(bb) + hb2.sym(pp, qq); vals[cnt++] = R2 * vr; }
-                                if (vi != 0) { rows[cnt] = sp.offset(bb) + hb2.anti(pp, qq); vals[cnt++] = R2 * vi; }
-                            }
+                            out.entry(sp.offset(bb), sp.basis(bb), pp, qq, vr, vi);
                         }
-                        sortPairs(rows, vals, cnt);
-                        out.col_idx[col] = nz;
-                        if (nz + cnt > out.nz_rows.length) {
-                            out.nz_length = nz;   // growMaxLength keeps only the first nz_length entries
-                            out.growMaxLength(Math.max(2 * out.nz_rows.length, nz + cnt), true);
-                        }
-                        for (int t = 0; t < cnt; t++) { out.nz_rows[nz] = rows[t]; out.nz_values[nz] = vals[t]; nz++; }
+                        out.endColumn(col);
                     }
                 }
             }
-            // col_idx must be filled in column order: the loop visits columns in increasing order
-            out.col_idx[n] = nz;
-            out.nz_length = nz;
-            out.indicesSorted = true;
-            return out;
+            return out.matrix();
         }
 
         int blockOf(int e) {
@@ -407,15 +386,6 @@ public final class PiqsLiouvillian {
                 if (elemOffset[mid] <= e) lo = mid; else hi = mid - 1;
             }
             return lo;
-        }
-
-        static void sortPairs(int[] rows, double[] vals, int cnt) {
-            for (int i = 1; i < cnt; i++) {
-                int r = rows[i]; double v = vals[i];
-                int k = i - 1;
-                while (k >= 0 && rows[k] > r) { rows[k + 1] = rows[k]; vals[k + 1] = vals[k]; k--; }
-                rows[k + 1] = r; vals[k + 1] = v;
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import cumulus.api.Op;
 import cumulus.api.OpSum;
 import cumulus.solvers.space.CMatrix;
 import cumulus.solvers.space.HermitianBasis;
+import cumulus.solvers.space.HermitianColumns;
 import cumulus.solvers.space.LocalOperators;
 import cumulus.solvers.space.Resources;
 import cumulus.solvers.space.SparseOps;
@@ -300,15 +301,8 @@ public final class ProductLiouvillian {
         }
 
         DMatrixSparseCSC run() {
-            int n = sp.size();
             double h = 1 / HermitianBasis.R2;
-            int cap = Math.max(16, 12 * n);
-            int[] colIdx = new int[n + 1];
-            int[] rowsOut = new int[cap];
-            double[] valsOut = new double[cap];
-            int nz = 0;
-            int[] rows = new int[64];
-            double[] vals = new double[64];
+            HermitianColumns out = new HermitianColumns(sp.size(), 12);
             for (int bl = 0; bl < sp.blocks(); bl++) {
                 HermitianBasis hb = sp.basis(bl);
                 int d = sp.dim(bl), off = sp.offset(bl);
@@ -319,60 +313,18 @@ public final class ProductLiouvillian {
                         if (p == q) { col = off + hb.diag(p); unit(bl, p, p, 1, 0); }
                         else if (kind == 0) { col = off + hb.sym(p, q); unit(bl, p, q, h, 0); unit(bl, q, p, h, 0); }
                         else { col = off + hb.anti(p, q); unit(bl, p, q, 0, h); unit(bl, q, p, 0, -h); }
-                        int cnt = 0;
                         for (int t = 0; t < nt; t++) {
                             int e = touched[t], tb = touchedBlock[t];
                             double vr = sr[e], vi = si[e];
                             sr[e] = 0; si[e] = 0; mark[e] = false;
                             int dd = sp.dim(tb), loc = e - sp.offset(tb), pp = loc / dd, qq = loc % dd;
-                            HermitianBasis hb2 = sp.basis(tb);
-                            if (cnt + 2 > rows.length) { rows = Arrays.copyOf(rows, 2 * rows.length); vals = Arrays.copyOf(vals, 2 * vals.length); }
-                            int o2 = sp.offset(tb);
-                            if (pp == qq) {
-                                if (vr != 0) { rows[cnt] = o2 + hb2.diag(pp); vals[cnt++] = vr; }
-                            } else {
-                                if (vr != 0) { rows[cnt] = o2 + hb2.sym(pp, qq); vals[cnt++] = HermitianBasis.R2 * vr; }
-                                if (vi != 0) { rows[cnt] = o2 + hb2.anti(pp, qq); vals[cnt++] = HermitianBasis.R2 * vi; }
-                            }
+                            out.entry(sp.offset(tb), sp.basis(tb), pp, qq, vr, vi);
                         }
-                        sortPairs(rows, vals, cnt);
-                        colIdx[col] = nz;
-                        if (nz + cnt > rowsOut.length) {
-                            int c2 = Math.max(2 * rowsOut.length, nz + cnt);
-                            rowsOut = Arrays.copyOf(rowsOut, c2); valsOut = Arrays.copyOf(valsOut, c2);
-                        }
-                        System.arraycopy(rows, 0, rowsOut, nz, cnt);
-                        System.arraycopy(vals, 0, valsOut, nz, cnt);
-                        nz += cnt;
+                        out.endColumn(col);
                     }
                 }
             }
-            colIdx[n] = nz;
-            DMatrixSparseCSC out = new DMatrixSparseCSC(n, n, 0);
-            out.col_idx = colIdx;
-            out.nz_rows = Arrays.copyOf(rowsOut, Math.max(nz, 1));
-            out.nz_values = Arrays.copyOf(valsOut, Math.max(nz, 1));
-            out.nz_length = nz;
-            out.indicesSorted = true;
-            return out;
-        }
-
-        /** Sorts a column's (row, value) pairs by row (a column holds a few dozen entries: insertion sort, or a merge sort beyond). */
-        static void sortPairs(int[] rows, double[] vals, int cnt) {
-            if (cnt > 64) {
-                long[] key = new long[cnt];
-                double[] copy = Arrays.copyOf(vals, cnt);
-                for (int i = 0; i < cnt; i++) key[i] = ((long) rows[i] << 32) | i;
-                Arrays.sort(key);
-                for (int i = 0; i < cnt; i++) { rows[i] = (int) (key[i] >>> 32); vals[i] = copy[(int) (key[i] & 0xffffffffL)]; }
-                return;
-            }
-            for (int i = 1; i < cnt; i++) {
-                int r = rows[i]; double v = vals[i];
-                int k = i - 1;
-                while (k >= 0 && rows[k] > r) { rows[k + 1] = rows[k]; vals[k + 1] = vals[k]; k--; }
-                rows[k + 1] = r; vals[k + 1] = v;
-            }
+            return out.matrix();
         }
     }
 }
