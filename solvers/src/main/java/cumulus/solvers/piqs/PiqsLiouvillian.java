@@ -323,29 +323,9 @@ public final class PiqsLiouvillian {
          */
         void general(int b, int r, int s, double cr, double ci) {
             double j = sp.j(b);
-            double m = j - r, m1 = j - s;
-            for (int dir = -1; dir <= 1; dir++) {   // −1: j → j−1, 0: same j, +1: j → j+1
-                int tb = b - dir;
-                if (tb < 0 || tb >= sp.blocks()) continue;
-                double jt = j + dir;
-                double e = WignerEckart.reduced(dir, a, j);
-                if (e == 0) continue;
-                for (int qa = 0; qa < 3; qa++) {
-                    double va = WignerEckart.amplitude(qa, dir, j, m);
-                    if (va == 0) continue;
-                    int ra = (int) Math.round(jt - (m + WignerEckart.SHIFT[qa]));
-                    for (int qb = 0; qb < 3; qb++) {
-                        double kr = cRe[qa][qb], ki = cIm[qa][qb];
-                        if (kr == 0 && ki == 0) continue;
-                        int qbd = WignerEckart.DAGGER[qb];
-                        double vb = WignerEckart.amplitude(qbd, dir, j, m1);
-                        if (vb == 0) continue;
-                        int sb = (int) Math.round(jt - (m1 + WignerEckart.SHIFT[qbd]));
-                        double f = e * va * vb;
-                        add(tb, ra, sb, f * (kr * cr - ki * ci), f * (kr * ci + ki * cr));
-                    }
-                }
-            }
+            int dirs = 0;
+            for (int dir = -1; dir <= 1; dir++) if (b - dir >= 0 && b - dir < sp.blocks()) dirs |= 1 << (dir + 1);
+            WignerEckart.sandwich(a, j, j - r, j - s, cRe, cIm, cr, ci, dirs, (dir, ra, sb, re, im) -> add(b - dir, ra, sb, re, im));
         }
 
         DMatrixSparseCSC run() {

@@ -271,33 +271,18 @@ public final class ProductLiouvillian {
             int stride = sp.stride(bl, ens), d = sp.factorDim(bl, ens);
             int ri = (r / stride) % d, si0 = (s / stride) % d;
             int rOut = r / (stride * d), sOut = s / (stride * d), rIn = r % stride, sIn = s % stride;
-            double j = sp.j(bl, ens), m = j - ri, m1 = j - si0;
-            double[][] kRe = cRe[ens], kIm = cIm[ens];
+            double j = sp.j(bl, ens);
+            int[] tb = new int[3];
+            int dirs = 0;
             for (int dir = -1; dir <= 1; dir++) {
-                int tb = sp.shifted(bl, ens, dir);
-                if (tb < 0) continue;
-                double jt = j + dir;
-                double e = WignerEckart.reduced(dir, a, j);
-                if (e == 0) continue;
-                int dt = (int) Math.round(2 * jt + 1);
-                for (int qa = 0; qa < 3; qa++) {
-                    double va = WignerEckart.amplitude(qa, dir, j, m);
-                    if (va == 0) continue;
-                    int ra = (int) Math.round(jt - (m + WignerEckart.SHIFT[qa]));
-                    int row = (rOut * dt + ra) * stride + rIn;
-                    for (int qb = 0; qb < 3; qb++) {
-                        double kr = kRe[qa][qb], ki = kIm[qa][qb];
-                        if (kr == 0 && ki == 0) continue;
-                        int qbd = WignerEckart.DAGGER[qb];
-                        double vb = WignerEckart.amplitude(qbd, dir, j, m1);
-                        if (vb == 0) continue;
-                        int sb = (int) Math.round(jt - (m1 + WignerEckart.SHIFT[qbd]));
-                        int col = (sOut * dt + sb) * stride + sIn;
-                        double f = e * va * vb;
-                        add(tb, row, col, f * (kr * cr - ki * ci), f * (kr * ci + ki * cr));
-                    }
-                }
+                tb[dir + 1] = sp.shifted(bl, ens, dir);
+                if (tb[dir + 1] >= 0) dirs |= 1 << (dir + 1);
             }
+            // factor i's indices move within the target block (dimension 2j' + 1), the other factors' are kept
+            WignerEckart.sandwich(a, j, j - ri, j - si0, cRe[ens], cIm[ens], cr, ci, dirs, (dir, ra, sb, re, im) -> {
+                int dt = (int) Math.round(2 * (j + dir) + 1);
+                add(tb[dir + 1], (rOut * dt + ra) * stride + rIn, (sOut * dt + sb) * stride + sIn, re, im);
+            });
         }
 
         DMatrixSparseCSC run() {

@@ -20,6 +20,37 @@ final class WignerEckart {
                 : (a - j) / (2 * (j + 1) * (2 * j + 1));
     }
 
+    /** One term of a sandwich: in block j + dir, the entry (ra, sb) (0 = m = j') gets re + i·im. */
+    interface Term { void add(int dir, int ra, int sb, double re, double im); }
+
+    /**
+     * (cr + i ci) Σ_ab c_ab Σ_k σ_k^a |j m⟩⟨j m1| σ_k^b with c = kRe + i kIm in spherical components (−, +, z), for
+     * A = N/2 spins: the terms in the blocks j + dir whose bit (1 &lt;&lt; (dir + 1)) is set in {@code dirs}.
+     */
+    static void sandwich(double a, double j, double m, double m1, double[][] kRe, double[][] kIm, double cr, double ci, int dirs, Term out) {
+        for (int dir = -1; dir <= 1; dir++) {   // −1: j → j−1, 0: same j, +1: j → j+1
+            if ((dirs & (1 << (dir + 1))) == 0) continue;
+            double jt = j + dir;
+            double e = reduced(dir, a, j);
+            if (e == 0) continue;
+            for (int qa = 0; qa < 3; qa++) {
+                double va = amplitude(qa, dir, j, m);
+                if (va == 0) continue;
+                int ra = (int) Math.round(jt - (m + SHIFT[qa]));
+                for (int qb = 0; qb < 3; qb++) {
+                    double kr = kRe[qa][qb], ki = kIm[qa][qb];
+                    if (kr == 0 && ki == 0) continue;
+                    int qbd = DAGGER[qb];
+                    double vb = amplitude(qbd, dir, j, m1);
+                    if (vb == 0) continue;
+                    int sb = (int) Math.round(jt - (m1 + SHIFT[qbd]));
+                    double f = e * va * vb;
+                    out.add(dir, ra, sb, f * (kr * cr - ki * ci), f * (kr * ci + ki * cr));
+                }
+            }
+        }
+    }
+
     /** ⟨j', m + SHIFT[q]| M^q |j, m⟩ up to the reduced factor, for j' = j + dir. */
     static double amplitude(int q, int dir, double j, double m) {
         return switch (dir) {
