@@ -280,26 +280,66 @@ final class NestedDissection {
         private long weightOf(int[] vs) { long w = 0; for (int v : vs) w += g.weight[v]; return w; }
 
         /** Orders the vertices vs (all carrying label lab); returns the tree node of this part. */
+        // dissect is cut into small methods: as one 90-line method it was C2-compiled twice over (on-stack replacement
+        // and again), ~0.3 s of compile time in a cold process on two cores
         private int dissect(int[] vs, int lab) {
             if (weightOf(vs) <= leafSize || vs.length <= 2) return leaf(vs);
             // BFS from a minimum-degree vertex: connectivity check and first pseudo-peripheral candidate
-            int v0 = vs[0];
-            for (int v : vs) if (g.xadj[v + 1] - g.xadj[v] < g.xadj[v0 + 1] - g.xadj[v0]) v0 = v;
+            int v0 = minDegree(vs);
             int cnt = bfs(v0, lab);
             if (cnt < vs.length) {
                 clearLevels(cnt);
-                // disconnected: split components into two groups of balanced weight, empty separator
-                List<int[]> comps = components(vs, lab);
-                comps.sort((x, y) -> Long.compare(weightOf(y), weightOf(x)));
-                int[] la = new int[vs.length], lb = new int[vs.length];
-                int na = 0, nb = 0; long wa = 0, wb = 0;
-                for (int[] cc : comps) {
-                    if (wa <= wb) { System.arraycopy(cc, 0, la, na, cc.length); na += cc.length; wa += weightOf(cc); }
-                    else { System.arraycopy(cc, 0, lb, nb, cc.length); nb += cc.length; wb += weightOf(cc); }
-                }
-                return split(Arrays.copyOf(la, na), Arrays.copyOf(lb, nb), new int[0]);
+                return splitComponents(vs, lab);
             }
-            // pseudo-peripheral node (Gibbs-Poole-Stockmeyer style, at most a few sweeps)
+            int c = peripheralBfs(v0, cnt, lab);
+            int maxLev = level[queue[c - 1]];
+            if (maxLev < 2) { clearLevels(c); return leaf(vs); }
+            int bestL = separatorLevel(c, maxLev);
+            int[] pa = new int[c], pb = new int[c], ps = new int[c];
+            int na = 0, nb = 0, nsep = 0;
+            for (int q = 0; q < c; q++) {
+                int v = queue[q], l = level[v];
+                if (l < bestL) pa[na++] = v; else if (l > bestL) pb[nb++] = v; else ps[nsep++] = v;
+            }
+            // thin the separator: label sides
+            int la = labels.getAndIncrement(), lb2 = labels.getAndIncrement();
+            label(pa, na, la);
+            label(pb, nb, lb2);
+            label(ps, nsep, labels.getAndIncrement());
+            clearLevels(c);
+            int[] count = {na};
+            nsep = thin(ps, nsep, lb2, la, pa, count);
+            na = count[0];
+            count[0] = nb;
+            nsep = thin(ps, nsep, la, lb2, pb, count);
+            nb = count[0];
+            return split(Arrays.copyOf(pa, na), Arrays.copyOf(pb, nb), Arrays.copyOf(ps, nsep));
+        }
+
+        private int minDegree(int[] vs) {
+            int v0 = vs[0];
+            for (int v : vs) if (g.xadj[v + 1] - g.xadj[v] < g.xadj[v0 + 1] - g.xadj[v0]) v0 = v;
+            return v0;
+        }
+
+        /** A disconnected set: its components in two groups of balanced weight, empty separator. */
+        private int splitComponents(int[] vs, int lab) {
+            List<int[]> comps = components(vs, lab);
+            comps.sort((x, y) -> Long.compare(weightOf(y), weightOf(x)));
+            int[] la = new int[vs.length], lb = new int[vs.length];
+            int na = 0, nb = 0; long wa = 0, wb = 0;
+            for (int[] cc : comps) {
+                if (wa <= wb) { System.arraycopy(cc, 0, la, na, cc.length); na += cc.length; wa += weightOf(cc); }
+                else { System.arraycopy(cc, 0, lb, nb, cc.length); nb += cc.length; wb += weightOf(cc); }
+            }
+            return split(Arrays.copyOf(la, na), Arrays.copyOf(lb, nb), new int[0]);
+        }
+
+        /**
+         * The level structure from a pseudo-peripheral node (Gibbs-Poole-Stockmeyer style, at most a few sweeps),
+         * starting from the BFS of v0 (cnt vertices) already in queue/level; returns the count of the final BFS.
+         */
+        private int peripheralBfs(int v0, int cnt, int lab) {
             int r = v0;
             int ecc = level[queue[cnt - 1]];
             int c = cnt;
@@ -321,15 +361,17 @@ final class NestedDissection {
                 ecc = e2;
                 r = best;
             }
-            int maxLev = level[queue[c - 1]];
-            if (maxLev < 2) { clearLevels(c); return leaf(vs); }
+            return c;
+        }
+
+        /**
+         * The separator level: among levels with balanced sides (the lighter side at least BAL of the weight) the
+         * lightest, ties to the most balanced; else the median level.
+         */
+        private int separatorLevel(int c, int maxLev) {
             long[] lw = new long[maxLev + 1];
-            int[] lc = new int[maxLev + 1];
-            for (int q = 0; q < c; q++) { lw[level[queue[q]]] += g.weight[queue[q]]; lc[level[queue[q]]]++; }
+            for (int q = 0; q < c; q++) lw[level[queue[q]]] += g.weight[queue[q]];
             long total = 0; for (long x : lw) total += x;
-            // choose separator level: among levels with balanced sides (each side >= 40% of the rest... relaxed),
-            // pick the lightest; ties -> most balanced
-            long below = 0;
             int bestL = -1; double bestScore = Double.MAX_VALUE;
             long[] cum = new long[maxLev + 2];
             for (int l = 0; l <= maxLev; l++) cum[l + 1] = cum[l] + lw[l];
@@ -344,35 +386,27 @@ final class NestedDissection {
                 for (int l = 1; l < maxLev; l++) if (cum[l + 1] * 2 >= total) { bestL = l; break; }
                 if (bestL < 0) bestL = maxLev / 2;
             }
-            int[] pa = new int[c], pb = new int[c], ps = new int[lc[bestL]];
-            int na = 0, nb = 0, nsep = 0;
-            for (int q = 0; q < c; q++) {
-                int v = queue[q], l = level[v];
-                if (l < bestL) pa[na++] = v; else if (l > bestL) pb[nb++] = v; else ps[nsep++] = v;
-            }
-            // thin the separator: label sides
-            int la = labels.getAndIncrement(), lb2 = labels.getAndIncrement();
-            for (int i = 0; i < na; i++) part[pa[i]] = la;
-            for (int i = 0; i < nb; i++) part[pb[i]] = lb2;
-            int sepLab = labels.getAndIncrement();
-            for (int i = 0; i < nsep; i++) part[ps[i]] = sepLab;
-            clearLevels(c);
+            return bestL;
+        }
+
+        private void label(int[] vs, int n, int lab) { for (int i = 0; i < n; i++) part[vs[i]] = lab; }
+
+        /**
+         * Moves the separator vertices with no neighbour labelled {@code other} to the side {@code to} (appended to
+         * side[count[0]...]); returns how many stay in the separator (compacted at the front of sep).
+         */
+        private int thin(int[] sep, int nsep, int other, int to, int[] side, int[] count) {
             int keep = 0;
             for (int i = 0; i < nsep; i++) {
-                int v = ps[i];
-                boolean touchB = false;
-                for (int p = g.xadj[v]; p < g.xadj[v + 1]; p++) if (part[g.adj[p]] == lb2) { touchB = true; break; }
-                if (!touchB) { part[v] = la; pa[na++] = v; } else ps[keep++] = v;
+                int v = sep[i];
+                if (!touches(v, other)) { part[v] = to; side[count[0]++] = v; } else sep[keep++] = v;
             }
-            nsep = keep; keep = 0;
-            for (int i = 0; i < nsep; i++) {
-                int v = ps[i];
-                boolean touchA = false;
-                for (int p = g.xadj[v]; p < g.xadj[v + 1]; p++) if (part[g.adj[p]] == la) { touchA = true; break; }
-                if (!touchA) { part[v] = lb2; pb[nb++] = v; } else ps[keep++] = v;
-            }
-            nsep = keep;
-            return split(Arrays.copyOf(pa, na), Arrays.copyOf(pb, nb), Arrays.copyOf(ps, nsep));
+            return keep;
+        }
+
+        private boolean touches(int v, int lab) {
+            for (int p = g.xadj[v]; p < g.xadj[v + 1]; p++) if (part[g.adj[p]] == lab) return true;
+            return false;
         }
 
         private int split(int[] a, int[] b, int[] sep) {
