@@ -135,40 +135,6 @@ class RightmostEigenTest {
         assertFalse(six.method().contains("so none competes"), six.method());
     }
 
-    /**
-     * btc N = 40, ω_x = 2, its two parity sectors: run as a pair, each sector starts its oscillating-mode search when its
-     * own first search is done, against a line that moves right when the other's ends; run with a third sector far to
-     * the left (the pair's block shifted by −10, which cannot move the line), the phases are strict. Both give the
-     * same eigenvalues to 1e-12 and certify that no oscillating mode competes, and the union's λ1 is that of the
-     * unsplit Liouvillian.
-     */
-    @Test
-    void twoSectorsGoOnEarlyAndAgreeWithStrictPhases() {
-        DMatrixSparseCSC l = liouvillian(new Btc().model(), "N", 40, "omega_x", 2.0, "kappa", 1.0);
-        List<int[]> blocks = cumulus.solvers.space.SymmetryBlocks.of(List.of(l));
-        assertEquals(2, blocks.size(), "btc has two parity sectors");
-        List<DMatrixSparseCSC> pair = new ArrayList<>();
-        for (int[] b : blocks) pair.add(cumulus.solvers.space.SymmetryBlocks.restrict(l, b));
-        DMatrixSparseCSC far = ShiftInvertEigen.shifted(pair.get(1), 10.0);   // A − 10 I: every eigenvalue moved left by 10
-        RightmostEigen.Options o = RightmostEigen.Options.defaults().withOscillation(2.0);
-        List<RightmostEigen.Result> early = RightmostEigen.computeEach(pair, 2, o);
-        List<RightmostEigen.Result> strict = RightmostEigen.computeEach(List.of(pair.get(0), pair.get(1), far), 2, o);
-        List<Complex> union = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            List<Complex> a = early.get(i).values(), b = strict.get(i).values();
-            assertEquals(b.size(), a.size(), a + " vs " + b);
-            for (int k = 0; k < a.size(); k++) assertEquals(0, a.get(k).minus(b.get(k)).abs(), 1e-12, a + " vs " + b);
-            assertTrue(early.get(i).certificate().text().contains("so none competes"), early.get(i).certificate().text());
-            union.addAll(a);
-        }
-        union.sort(Comparator.comparingDouble(Complex::re).reversed());
-        Complex whole = nonzeroRightmost(RightmostEigen.compute(l, 2, o).values(), SparseOps.norm1(l));
-        assertEquals(whole.re(), union.get(1).re(), 1e-10, "union " + union);
-        // the certificates name the final line, the union's lambda1, not a provisional one
-        String line = String.format(java.util.Locale.ROOT, "left of Re lambda = %.6g", union.get(1).re());
-        for (RightmostEigen.Result r : early) assertTrue(r.certificate().text().contains(line), line + " in " + r.certificate().text());
-    }
-
     /** Short stages say nothing: progress lines start only after two seconds. */
     @Test
     void shortStagesAreSilent() {

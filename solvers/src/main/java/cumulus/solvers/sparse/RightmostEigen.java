@@ -80,63 +80,16 @@ public final class RightmostEigen {
      * memory is that of two): first every sector's rightmost search on the small shift; then, with a precession
      * frequency ω, every sector's oscillating-mode search on a factorization at σ = ω, which only has to show that
      * no oscillating mode lies right of the line through the count-th rightmost eigenvalue of ALL sectors found so
-     * far (the union's λ1 for count 2), and converges one only if it might. With at most two sectors each goes on to
-     * its second phase when its own first is done (the line it checks against then moves right as the other finishes).
+     * far (the union's λ1 for count 2), and converges one only if it might.
      */
     public static List<Result> computeEach(List<DMatrixSparseCSC> parts, int count, Options o) {
         int p = parts.size();
         First[] first = new First[p];
-        ShiftInvertEigen.Search[] osc = new ShiftInvertEigen.Search[p];
-        Line line = new Line(split(o, count), count);
-        if (oscillating(o) && p <= 2) {
-            // Both sectors run at once: each goes on to its oscillating-mode search as soon as its own first search is
-            // done, against the line of the first searches finished so far. That line only moves right as the other
-            // search finishes, so what was shown left of it is left of the final line (btc N = 2048: the two first
-            // searches end 27 s apart). Each sector holds one factorization at a time, as in the strict phases.
-            eachPair(p, i -> {
-                first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o);
-                line.add(first[i].values());
-                osc[i] = oscillatingModes(parts.get(i), count, o, first[i], line);
-            });
-        } else {
-            // more sectors than cores: strict phases, so that every oscillating search sees the final line
-            eachPair(p, i -> {
-                first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o);
-                line.add(first[i].values());
-            });
-            if (oscillating(o)) eachPair(p, i -> osc[i] = oscillatingModes(parts.get(i), count, o, first[i], line));
-        }
+        eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
+        double line = split(o, count) ? line(first, count) : Double.NaN;
         Result[] out = new Result[p];
-        for (int i = 0; i < p; i++) out[i] = result(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], osc[i], line.getAsDouble());
+        eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
         return List.of(out);
-    }
-
-    /**
-     * Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of the first searches finished
-     * so far; −∞ while fewer are known, NaN when the phases are not split. It never moves left.
-     */
-    private static final class Line implements java.util.function.DoubleSupplier {
-        private final boolean on;
-        private final int k;
-        private final List<Complex> all = new java.util.ArrayList<>();
-        private volatile double value;
-
-        Line(boolean on, int count) { this.on = on; this.k = Math.min(count, 2); this.value = on ? Double.NEGATIVE_INFINITY : Double.NaN; }
-
-        synchronized void add(List<Complex> values) {
-            if (!on) return;
-            all.addAll(values);
-            all.sort(java.util.Comparator.comparingDouble((Complex z) -> -z.re()));
-            if (all.size() >= k) value = all.get(k - 1).re();
-        }
-
-        @Override public double getAsDouble() { return value; }
-    }
-
-    /** The factorization of A − ωI for the oscillating-mode search (on the first search's ordering when it has one). */
-    private static SparseLU secondFactor(DMatrixSparseCSC a, Options o, First f) {
-        DMatrixSparseCSC shifted = ShiftInvertEigen.shifted(a, o.oscillation());
-        return f.ordering() != null ? SparseLU.factor(shifted, f.ordering()) : SparseLU.factor(shifted);
     }
 
     private static void eachPair(int p, java.util.function.IntConsumer job) {
@@ -201,30 +154,35 @@ public final class RightmostEigen {
      */
     private static boolean split(Options o, int count) { return oscillating(o) && count <= 2; }
 
+    /** Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of all first searches; −∞ if fewer. */
+    private static double line(First[] first, int count) {
+        List<Complex> all = new java.util.ArrayList<>();
+        for (First f : first) all.addAll(f.values());
+        all.sort(java.util.Comparator.comparingDouble((Complex z) -> -z.re()));
+        int k = Math.min(count, 2);
+        return all.size() >= k ? all.get(k - 1).re() : Double.NEGATIVE_INFINITY;
+    }
+
     /**
      * The oscillating modes, with a precession frequency ω: a real shift at ω puts them on the boundary of the
      * transformed spectrum beside the (then tightly clustered) slow real modes, where they enter the Krylov space early.
      * The search stops once its rightmost oscillating Ritz value is resolved left of {@code line}; otherwise it
      * converges it and it competes with the first search's eigenvalues.
      */
-    private static ShiftInvertEigen.Search oscillatingModes(DMatrixSparseCSC a, int count, Options o, First f, Line line) {
-        double w = o.oscillation();
-        int nev = Math.min(Math.min(count, a.numRows - 2), 2);
-        SparseLU lu2 = secondFactor(a, o, f);
-        Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
-        ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, nev, nev, lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
-                o.krylov(), o.verifyRestarts(), line, st2);
-        st2.done(s2.solves() + " solves, " + s2.restarts() + " restarts" + (s2.resolvedLeft() ? ", none right of the line" : ""));
-        return s2;
-    }
-
-    /** One sector's eigenvalues and certificate: its first search and, with a precession frequency, its oscillating-mode search {@code s2} against the final {@code line}. */
-    private static Result result(DMatrixSparseCSC a, int count, Options o, First f, ShiftInvertEigen.Search s2, double line) {
+    private static Result second(DMatrixSparseCSC a, int count, Options o, First f, double line) {
         List<Complex> values = new java.util.ArrayList<>(f.values());
         String method = f.method(), text = f.text();
         int solves = f.solves();
-        if (s2 != null) {
+        if (oscillating(o)) {
             double w = o.oscillation();
+            int nev = Math.min(a.numCols - 2, count);
+            DMatrixSparseCSC shifted = ShiftInvertEigen.shifted(a, w);
+            SparseLU lu2 = f.ordering() != null ? SparseLU.factor(shifted, f.ordering()) : SparseLU.factor(shifted);
+            shifted = null;
+            Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
+            ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
+                    o.krylov(), o.verifyRestarts(), line, st2);
+            st2.done(s2.solves() + " solves, " + s2.restarts() + " restarts" + (s2.resolvedLeft() ? ", none right of the line" : ""));
             for (Complex z : s2.values()) {
                 boolean dup = false;
                 for (Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) { dup = true; break; }

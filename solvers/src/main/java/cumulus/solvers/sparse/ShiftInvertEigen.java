@@ -167,15 +167,6 @@ public final class ShiftInvertEigen {
      */
     public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
                                 int verifyRestarts, double leftOf, Stage stage) {
-        return search(a, sigma, nev, extract, shiftedLu, which, minIm, m, verifyRestarts, () -> leftOf, stage);
-    }
-
-    /**
-     * As above with a line that may move right while the search runs (read at every check; e.g. the union of
-     * searches still running elsewhere): it must never move left, as an earlier check against it is kept.
-     */
-    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
-                                int verifyRestarts, java.util.function.DoubleSupplier leftOf, Stage stage) {
         int n = a.numCols;
         if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
         int mm = Math.min(n, Math.max(m, nev + 8));
@@ -238,7 +229,7 @@ public final class ShiftInvertEigen {
         /** How many Ritz values to extract and residual-check at the end (at least {@code want}). */
         int extract;
         /** RIGHTMOST_OFF_AXIS: the line Re λ = leftOf that the oscillating modes must be shown to lie left of (NaN: none). */
-        java.util.function.DoubleSupplier leftOf = () -> Double.NaN;
+        double leftOf = Double.NaN;
         private int resolvedSince = -1;
         private boolean resolvedLeft;
 
@@ -327,7 +318,7 @@ public final class ShiftInvertEigen {
         }
 
         /** Whether the search checks {@link #resolvedLeft(List)} at all. */
-        private boolean checksLine() { return which == Which.RIGHTMOST_OFF_AXIS && Double.isFinite(leftOf.getAsDouble()); }
+        private boolean checksLine() { return which == Which.RIGHTMOST_OFF_AXIS && Double.isFinite(leftOf); }
 
         /**
          * Whether the rightmost oscillating Ritz value (the first in the RIGHTMOST_OFF_AXIS order) has lain left of
@@ -336,15 +327,14 @@ public final class ShiftInvertEigen {
          */
         private boolean resolvedLeft(List<Ritz> ritz) {
             if (!checksLine() || ritz.isEmpty()) return false;
-            double line = leftOf.getAsDouble();
             Ritz r = ritz.get(0);
             double t2 = r.re * r.re + r.im * r.im;
             Complex l = lambda(r);
             boolean left = Math.abs(l.im()) < minIm                  // no oscillating Ritz value in the space at all
-                    || l.re() + RESOLVED_MARGIN * r.res / t2 < line;
+                    || l.re() + RESOLVED_MARGIN * r.res / t2 < leftOf;
             if (!left) resolvedSince = -1;
             else if (resolvedSince < 0) resolvedSince = solves;
-            if (DEBUG) System.err.printf("  off-axis check at %d solves: lead %s, |dlambda| ~ %.3e, line %.6g: %s%n", solves, l, r.res / t2, line, left ? "left" : "open");
+            if (DEBUG) System.err.printf("  off-axis check at %d solves: lead %s, |dlambda| ~ %.3e, line %.6g: %s%n", solves, l, r.res / t2, leftOf, left ? "left" : "open");
             return left && solves - resolvedSince >= RESOLVED_SOLVES;
         }
 
