@@ -279,9 +279,10 @@ final class NestedDissection {
 
         private long weightOf(int[] vs) { long w = 0; for (int v : vs) w += g.weight[v]; return w; }
 
-        /** Orders the vertices vs (all carrying label lab); returns the tree node of this part. */
         // dissect is cut into small methods: as one 90-line method it was C2-compiled twice over (on-stack replacement
         // and again), ~0.3 s of compile time in a cold process on two cores
+
+        /** Orders the vertices vs (all carrying label lab); returns the tree node of this part. */
         private int dissect(int[] vs, int lab) {
             if (weightOf(vs) <= leafSize || vs.length <= 2) return leaf(vs);
             // BFS from a minimum-degree vertex: connectivity check and first pseudo-peripheral candidate
