@@ -102,7 +102,7 @@ public final class RightmostEigen {
 
     /** What the first search of a sector found, and the sentences describing it. */
     private record First(List<Complex> values, double sigma, int solves, int restarts, int stableRestarts, int verification,
-                         double[] box, String method, String text, SparseLU.Ordering ordering) { }
+                         double[] box, String method, String text, SparseLU.Ordering ordering, double[] seed) { }
 
     /**
      * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
@@ -142,7 +142,8 @@ public final class RightmostEigen {
                 + (nev > 2 ? "; the further eigenvalues are residual-checked, their order beyond lambda1 is not certified" : "");
         String method = String.format(Locale.ROOT, "rightmost eigenvalues%s by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves",
                 modes, sigma, m, s.solves());
-        return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text, ordering);
+        return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text, ordering,
+                split ? s.oscillatingSeed() : null);
     }
 
     private static boolean oscillating(Options o) { return o.oscillation() > 0 && Double.isFinite(o.oscillation()); }
@@ -181,7 +182,7 @@ public final class RightmostEigen {
             shifted = null;
             Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
             ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
-                    o.krylov(), o.verifyRestarts(), line, st2);
+                    o.krylov(), o.verifyRestarts(), line, f.seed(), st2);
             st2.done(s2.solves() + " solves, " + s2.restarts() + " restarts" + (s2.resolvedLeft() ? ", none right of the line" : ""));
             for (Complex z : s2.values()) {
                 boolean dup = false;

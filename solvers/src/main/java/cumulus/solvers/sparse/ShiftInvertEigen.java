@@ -129,7 +129,7 @@ public final class ShiftInvertEigen {
      * whether the wanted Ritz values converged, and ||A||_1.
      */
     public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, boolean converged, double normA,
-                         boolean resolvedLeft) { }
+                         boolean resolvedLeft, double[] oscillatingSeed) { }
 
     /**
      * The {@code nev} eigenvalues of {@code a} first in the order {@code which}, by Krylov–Schur on (A − σI)^{-1} with
@@ -167,6 +167,12 @@ public final class ShiftInvertEigen {
      */
     public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
                                 int verifyRestarts, double leftOf, Stage stage) {
+        return search(a, sigma, nev, extract, shiftedLu, which, minIm, m, verifyRestarts, leftOf, null, stage);
+    }
+
+    /** As above, the Krylov space started from {@code start} blended half and half with a random vector (null: random). */
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
+                                int verifyRestarts, double leftOf, double[] start, Stage stage) {
         int n = a.numCols;
         if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
         int mm = Math.min(n, Math.max(m, nev + 8));
@@ -174,6 +180,7 @@ public final class ShiftInvertEigen {
         ar.minIm = minIm;
         ar.extract = Math.min(mm, extract);
         ar.leftOf = leftOf;
+        if (start != null && start.length == n) ar.start = start;
         if (which == Which.RIGHTMOST_OFF_AXIS) ar.maxRestarts = OFF_AXIS_RESTARTS;
         return ar.run();
     }
@@ -250,8 +257,17 @@ public final class ShiftInvertEigen {
             normA = na;
         }
 
+        /** A start vector to blend with the random one (unit norm, or null). */
+        double[] start;
+
         Search run() {
             V[0] = randomUnit(0);
+            if (start != null) {
+                // half random, half the given direction: every eigendirection keeps a random weight
+                for (int i = 0; i < n; i++) V[0][i] += start[i];
+                double nv = norm(V[0]);
+                for (int i = 0; i < n; i++) V[0][i] /= nv;
+            }
             int k = 0;
             List<Ritz> ritz = null;
             int restart, stable = 0;
@@ -294,7 +310,8 @@ public final class ShiftInvertEigen {
                 System.err.println("restarts=" + restart + " basis=" + ritz.size() + " solves=" + solves);
                 for (Ritz r : ritz) System.err.printf("  theta=%g%+gi res=%.3e lam=%s%n", r.re, r.im, r.res, sigma + r.re / (r.re * r.re + r.im * r.im));
             }
-            if (resolvedLeft) return new Search(List.of(), solves, restart, 0, false, normA, true);
+            if (resolvedLeft) return new Search(List.of(), solves, restart, 0, false, normA, true, null);
+            double[] seed = which == Which.RIGHTMOST_REAL ? oscillatingSeed(ritz) : null;
             // extract and verify
             List<Complex> out = new ArrayList<>();
             int taken = 0;
@@ -314,7 +331,28 @@ public final class ShiftInvertEigen {
             if (which == Which.NEAREST)
                 out.sort(Comparator.comparingDouble((Complex z) -> Math.hypot(z.re() - sigma, z.im())).thenComparing(z -> -z.im()));
             else out.sort(Comparator.comparingDouble((Complex z) -> -z.re()).thenComparing(z -> -z.im()));
-            return new Search(out, solves, restart, stable, conv, normA, false);
+            return new Search(out, solves, restart, stable, conv, normA, false, seed);
+        }
+
+        /**
+         * A real unit vector in the span of the rightmost oscillating Ritz pair (|Im λ| ≥ minIm) of the current basis,
+         * Re y + Im y, or null if there is none: the RIGHTMOST_REAL search ranks these last, but its space holds them.
+         */
+        private double[] oscillatingSeed(List<Ritz> ritz) {
+            Ritz best = null;
+            double bestRe = Double.NEGATIVE_INFINITY;
+            for (Ritz r : ritz) {
+                if (r.yr == null || r.im <= 0) continue;
+                Complex l = lambda(r);
+                if (Math.abs(l.im()) >= minIm && l.re() > bestRe) { bestRe = l.re(); best = r; }
+            }
+            if (best == null) return null;
+            double[] z = new double[n];
+            for (int j = 0; j < best.yr.length; j++) axpy(best.yr[j] + best.yi[j], V[j], z);
+            double nz = norm(z);
+            if (!(nz > 0)) return null;
+            for (int i = 0; i < n; i++) z[i] /= nz;
+            return z;
         }
 
         /** Whether the search checks {@link #resolvedLeft(List)} at all. */
