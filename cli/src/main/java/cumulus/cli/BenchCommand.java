@@ -142,6 +142,14 @@ final class BenchCommand implements Callable<Integer> {
     private void row(PrintWriter out, Cumulus c, Model model, int n, boolean havePeer, Path script, Path launcher) throws Exception {
         Map<String, Double> p = model.resolve(Map.of("N", Integer.toString(n)));
         double gapWarm = Double.NaN, nessWarm = Double.NaN, l1 = Double.NaN;
+        // the fresh processes first: after this process's warm runs at the same N a child ran 10-40% slower
+        double[] gapProc = {Double.NaN, Double.NaN, Double.NaN}, nessProc = {Double.NaN, Double.NaN, Double.NaN};
+        if (launcher != null) {
+            quiet();
+            gapProc = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
+            quiet();
+            nessProc = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
+        }
         if (warm) {
             SpectrumResult s = c.spectrumSolver().spectrum(model, p, count);
             SteadyStateResult ness = c.steadyStateSolver().steadyState(model, p);
@@ -155,14 +163,7 @@ final class BenchCommand implements Callable<Integer> {
             nessWarm = ness.seconds();
             l1 = s.lambda1().re();
         }
-        double[] gapProc = {Double.NaN, Double.NaN, Double.NaN}, nessProc = {Double.NaN, Double.NaN, Double.NaN};
-        if (launcher != null) {
-            quiet();
-            gapProc = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
-            quiet();
-            nessProc = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
-            if (Double.isNaN(l1)) l1 = gapProc[2];
-        }
+        if (Double.isNaN(l1)) l1 = gapProc[2];
         double qGap = Double.NaN, qNess = Double.NaN, qL = Double.NaN;
         if (havePeer) {
             JsonNode j = runPeer(script, n);
@@ -186,7 +187,9 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Lets this process fall quiet before a fresh process is timed: right after the warm runs its heap is full of
      * garbage and its compiler threads are still busy, and a child started then ran 40% slower (btc N = 256 spectrum
-     * 3.66 s against 2.65 s without the warm run before it; 2.3-2.6 s from a shell).
+     * 3.66 s against 2.65 s without the warm run before it; 2.3-2.6 s from a shell). Even so a child started after
+     * the warm runs of its own N ran 10-30% slower (N = 512 steady 1.82 s against 1.4-1.57 s from a shell), so each
+     * row times the processes before the warm runs.
      */
     private static void quiet() throws InterruptedException {
         System.gc();
