@@ -190,7 +190,8 @@ public final class RightmostEigen {
                 if (!dup) values.add(z);
             }
             solves += s2.solves();
-            method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves", w / 4, w, s2.solves());
+            method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves%s", w / 4, w, s2.solves(),
+                    f.seed() != null ? " (started half from the first search's rightmost oscillating Ritz pair)" : "");
             text += s2.resolvedLeft()
                     ? String.format(Locale.ROOT, "; oscillating-mode search: the rightmost oscillating Ritz value lay left of Re lambda = %.6g (the %s rightmost of all blocks' first searches) "
                             + "by %.0f times its error estimate at every check over %d solves, so none competes", line, count >= 2 ? "2nd" : "1st",

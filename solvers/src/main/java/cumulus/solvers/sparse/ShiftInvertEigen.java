@@ -126,7 +126,8 @@ public final class ShiftInvertEigen {
     /**
      * What a search found: the verified eigenvalues (in the order of {@code which}), the number of solves with
      * the factorization, restarts, the restarts after convergence over which the wanted set did not change,
-     * whether the wanted Ritz values converged, and ||A||_1.
+     * whether the wanted Ritz values converged, ||A||_1, whether an off-axis search stopped on its line, and (of a
+     * RIGHTMOST_REAL search) a unit vector spanning its rightmost oscillating Ritz pair, or null.
      */
     public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, boolean converged, double normA,
                          boolean resolvedLeft, double[] oscillatingSeed) { }
@@ -180,7 +181,9 @@ public final class ShiftInvertEigen {
         ar.minIm = minIm;
         ar.extract = Math.min(mm, extract);
         ar.leftOf = leftOf;
-        if (start != null && start.length == n) ar.start = start;
+        if (start != null && start.length != n)
+            throw new IllegalArgumentException("ShiftInvertEigen: start vector of length " + start.length + ", matrix of size " + n);
+        ar.start = start;
         if (which == Which.RIGHTMOST_OFF_AXIS) ar.maxRestarts = OFF_AXIS_RESTARTS;
         return ar.run();
     }

@@ -143,6 +143,8 @@ class ShiftInvertEigenTest {
         ShiftInvertEigen.Search seeded = ShiftInvertEigen.search(l, w, 2, 2, lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4, 40, 3, line, first.oscillatingSeed(), null);
         assertTrue(random.resolvedLeft() && seeded.resolvedLeft(), random + " / " + seeded);
         assertTrue(seeded.solves() < random.solves(), "seeded " + seeded.solves() + " solves, random " + random.solves());
+        assertThrows(IllegalArgumentException.class, () -> ShiftInvertEigen.search(l, w, 2, 2, lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS,
+                w / 4, 40, 3, line, new double[3], null), "a start vector of another length is refused");
     }
 
     @Test
