@@ -143,7 +143,7 @@ public final class RightmostEigen {
         String method = String.format(Locale.ROOT, "rightmost eigenvalues%s by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves",
                 modes, sigma, m, s.solves());
         return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text, ordering,
-                split ? s.oscillatingSeed() : null);
+                s.oscillatingSeed());   // non-null only from the RIGHTMOST_REAL search of the split phases
     }
 
     private static boolean oscillating(Options o) { return o.oscillation() > 0 && Double.isFinite(o.oscillation()); }
