@@ -446,33 +446,7 @@ public final class ShiftInvertEigen {
         private int expand(int k) {
             double[] h = new double[m + 1];
             for (int j = k; j < m; j++) {
-                double[] w = new double[n];
-                lu.solve(V[j], w);
-                solves++;
-                double wn0 = norm(w);
-                Arrays.fill(h, 0);
-                for (int i = 0; i <= j; i++) h[i] = dot(V[i], w);
-                // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
-                // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): each pass reads the
-                // whole basis twice, about the memory traffic of a solve (btc N = 512: the Gram-Schmidt dots were 18%
-                // of the run with the second pass always on)
-                for (int i = 0; i <= j; i++) axpy(-h[i], V[i], w);
-                double wn = norm(w);
-                if (wn < DGKS * wn0) {
-                    double[] h2 = new double[j + 1];
-                    for (int i = 0; i <= j; i++) h2[i] = dot(V[i], w);
-                    for (int i = 0; i <= j; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
-                    wn = norm(w);
-                }
-                for (int i = 0; i <= j; i++) H[i][j] = h[i];
-                if (wn <= 1e-12 * Math.max(wn0, Double.MIN_NORMAL)) {
-                    H[j + 1][j] = 0;
-                    V[j + 1] = (j + 1 < n) ? randomUnit(j + 1) : new double[n];
-                } else {
-                    H[j + 1][j] = wn;
-                    for (int i = 0; i < n; i++) w[i] /= wn;
-                    V[j + 1] = w;
-                }
+                step(j, h);
                 int mm = j + 1;
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
@@ -484,6 +458,42 @@ public final class ShiftInvertEigen {
                 }
             }
             return m;
+        }
+
+        /**
+         * One Arnoldi step: V[j+1] and column j of H from a solve with V[j]. Its own method (not the body of
+         * expand's loop) so that C2 compiles it once by its invocation count: as a loop body inlined into expand
+         * it was compiled on the stack and recompiled after each deoptimisation when the loop first exited
+         * (six C2 compilations of expand, ~470 ms of a cold btc N = 256 spectrum).
+         */
+        private void step(int j, double[] h) {
+            double[] w = new double[n];
+            lu.solve(V[j], w);
+            solves++;
+            double wn0 = norm(w);
+            Arrays.fill(h, 0);
+            for (int i = 0; i <= j; i++) h[i] = dot(V[i], w);
+            // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
+            // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): each pass reads the
+            // whole basis twice, about the memory traffic of a solve (btc N = 512: the Gram-Schmidt dots were 18%
+            // of the run with the second pass always on)
+            for (int i = 0; i <= j; i++) axpy(-h[i], V[i], w);
+            double wn = norm(w);
+            if (wn < DGKS * wn0) {
+                double[] h2 = new double[j + 1];
+                for (int i = 0; i <= j; i++) h2[i] = dot(V[i], w);
+                for (int i = 0; i <= j; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
+                wn = norm(w);
+            }
+            for (int i = 0; i <= j; i++) H[i][j] = h[i];
+            if (wn <= 1e-12 * Math.max(wn0, Double.MIN_NORMAL)) {
+                H[j + 1][j] = 0;
+                V[j + 1] = (j + 1 < n) ? randomUnit(j + 1) : new double[n];
+            } else {
+                H[j + 1][j] = wn;
+                divide(w, wn);
+                V[j + 1] = w;
+            }
         }
 
         private double[] lastWanted;
@@ -617,26 +627,36 @@ public final class ShiftInvertEigen {
             }
             // V <- V Q
             double[][] nv = new double[m + 1][];
-            final int BS = 2048;
             for (int c = 0; c < kk; c++) nv[c] = new double[n];
-            for (int i0 = 0; i0 < n; i0 += BS) {
-                int i1 = Math.min(n, i0 + BS);
-                for (int j = 0; j < m; j++) {
-                    double[] vj = V[j];
-                    for (int c = 0; c < kk; c++) {
-                        double f = q.get(c)[j];
-                        if (f == 0) continue;
-                        double[] d = nv[c];
-                        for (int i = i0; i < i1; i++) d[i] += f * vj[i];
-                    }
-                }
-            }
+            combine(V, m, q, nv, n);
             nv[kk] = V[m];
             V = nv;
             for (double[] row : H) Arrays.fill(row, 0);
             for (int r = 0; r < kk; r++) System.arraycopy(T[r], 0, H[r], 0, kk);
             System.arraycopy(b, 0, H[kk], 0, kk);
             return kk;
+        }
+
+        /**
+         * out[c] = Σ_j q[c][j] V[j], in row blocks that keep the touched rows of V and out in cache. A method of
+         * its own (C2 compiles this loop nest once instead of as an on-stack replacement inside restartWith).
+         */
+        private static void combine(double[][] V, int m, List<double[]> q, double[][] out, int n) {
+            final int BS = 2048;
+            for (int i0 = 0; i0 < n; i0 += BS) {
+                int i1 = Math.min(n, i0 + BS);
+                for (int j = 0; j < m; j++) {
+                    double[] vj = V[j];
+                    for (int c = 0; c < q.size(); c++) {
+                        double f = q.get(c)[j];
+                        if (f != 0) addScaled(f, vj, out[c], i0, i1);
+                    }
+                }
+            }
+        }
+
+        private static void addScaled(double f, double[] x, double[] y, int i0, int i1) {
+            for (int i = i0; i < i1; i++) y[i] += f * x[i];
         }
 
         /** Ritz vector, verification on A, refinement by inverse iteration; null if it fails. */
@@ -709,6 +729,8 @@ public final class ShiftInvertEigen {
     private static double norm(double[] x) { return Math.sqrt(dot(x, x)); }
 
     private static void axpy(double a, double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] += a * x[i]; }
+
+    private static void divide(double[] x, double d) { for (int i = 0; i < x.length; i++) x[i] /= d; }
 
     private static double dotS(double[] x, double[] y) { double s = 0; for (int i = 0; i < x.length; i++) s += x[i] * y[i]; return s; }
 

@@ -285,29 +285,38 @@ public final class SparseLU {
             int nz = a.nz_length;
             cp = new int[n + 1]; ci = new int[nz]; cv = new double[nz];
             rp = new int[n + 1]; rj = new int[nz]; rv = new double[nz];
+            // the two passes are methods of their own: C2 compiles them by invocation, not on this constructor's stack
             double maxAbs = 0;
-            for (int j = 0; j < n; j++) {
-                for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) {
-                    cp[ipos[j] + 1]++;
-                    rp[ipos[a.nz_rows[q]] + 1]++;
-                    double v = a.nz_values[q];
-                    if (!Double.isFinite(v)) throw new IllegalArgumentException("SparseLU: matrix has non-finite entries");
-                    maxAbs = Math.max(maxAbs, Math.abs(v));
-                }
-            }
+            for (int j = 0; j < n; j++) maxAbs = Math.max(maxAbs, countColumn(a, j));
             for (int k = 0; k < n; k++) { cp[k + 1] += cp[k]; rp[k + 1] += rp[k]; }
             int[] cf = Arrays.copyOf(cp, n), rf = Arrays.copyOf(rp, n);
-            for (int j = 0; j < n; j++) {
-                int pj = ipos[j];
-                for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) {
-                    int pi = ipos[a.nz_rows[q]];
-                    double v = a.nz_values[q];
-                    ci[cf[pj]] = pi; cv[cf[pj]++] = v;
-                    rj[rf[pi]] = pj; rv[rf[pi]++] = v;
-                }
-            }
+            for (int j = 0; j < n; j++) fillColumn(a, j, cf, rf);
             tiny = maxAbs * 1e-13;
             if (maxAbs == 0 && n > 0) throw new Singular(n, 0);
+        }
+
+        /** Counts column j of a into the permuted column and row pointers; returns its largest |entry|. */
+        private double countColumn(DMatrixSparseCSC a, int j) {
+            double maxAbs = 0;
+            for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) {
+                cp[ipos[j] + 1]++;
+                rp[ipos[a.nz_rows[q]] + 1]++;
+                double v = a.nz_values[q];
+                if (!Double.isFinite(v)) throw new IllegalArgumentException("SparseLU: matrix has non-finite entries");
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+            }
+            return maxAbs;
+        }
+
+        /** Writes column j of a into the permuted CSC and CSR copies at the fill positions cf, rf. */
+        private void fillColumn(DMatrixSparseCSC a, int j, int[] cf, int[] rf) {
+            int pj = ipos[j];
+            for (int q = a.col_idx[j]; q < a.col_idx[j + 1]; q++) {
+                int pi = ipos[a.nz_rows[q]];
+                double v = a.nz_values[q];
+                ci[cf[pj]] = pi; cv[cf[pj]++] = v;
+                rj[rf[pi]] = pj; rv[rf[pi]++] = v;
+            }
         }
 
         SparseLU run(double orderSeconds) {
@@ -320,33 +329,7 @@ public final class SparseLU {
                 int par = nd.parent[t];
                 if (par >= 0) { childNext[t] = childHead[par]; childHead[par] = t; }
             }
-            // symbolic: boundary sets
-            int[][] bnd = new int[nt][];
-            int[] mark = new int[n];
-            Arrays.fill(mark, -1);
-            int[] buf = new int[1024];
-            for (int t = 0; t < nt; t++) {
-                int s = nd.start[t], e = nd.end[t];
-                int c = 0;
-                for (int v = s; v < e; v++) {
-                    for (int q = cp[v]; q < cp[v + 1]; q++) {
-                        int i = ci[q];
-                        if (i >= e && mark[i] != t) { mark[i] = t; if (c == buf.length) buf = Arrays.copyOf(buf, 2 * c); buf[c++] = i; }
-                    }
-                    for (int q = rp[v]; q < rp[v + 1]; q++) {
-                        int i = rj[q];
-                        if (i >= e && mark[i] != t) { mark[i] = t; if (c == buf.length) buf = Arrays.copyOf(buf, 2 * c); buf[c++] = i; }
-                    }
-                }
-                for (int ch = childHead[t]; ch >= 0; ch = childNext[ch]) {
-                    for (int i : bnd[ch]) {
-                        if (i >= e && mark[i] != t) { mark[i] = t; if (c == buf.length) buf = Arrays.copyOf(buf, 2 * c); buf[c++] = i; }
-                    }
-                }
-                int[] b = Arrays.copyOf(buf, c);
-                Arrays.sort(b);
-                bnd[t] = b;
-            }
+            int[][] bnd = boundaries(nt, childHead, childNext);
             if (symbolicOnly) {
                 double fl = 0, nz = 0; int maxM = 0;
                 for (int t = 0; t < nt; t++) {
@@ -397,6 +380,45 @@ public final class SparseLU {
             if (DEBUG) System.err.printf("factor: %d fronts, %.3g flops, nnz %d, delayed %d, %.2fs%n", nt, wsMain.flops, wsMain.nnz, wsMain.delayed, (t1 - t0) * 1e-9);
             return new SparseLU(n, perm, nd, nt, pivRows, pivCols, restRows, restCols, fac, wsMain.nnz, orderSeconds,
                     (t1 - t0) * 1e-9, wsMain.delayed, groups);
+        }
+
+        /**
+         * Symbolic factorization: the boundary (off-front rows/columns, sorted) of every front, from its own
+         * entries and its children's boundaries. Per front in a method of its own, so that C2 compiles it by
+         * invocation count rather than on the stack of run() (a 200 ms OSR compilation of run() per cold LU).
+         */
+        private int[][] boundaries(int nt, int[] childHead, int[] childNext) {
+            int[][] bnd = new int[nt][];
+            int[] mark = new int[n];
+            Arrays.fill(mark, -1);
+            int[][] buf = {new int[1024]};
+            for (int t = 0; t < nt; t++) bnd[t] = boundary(t, bnd, childHead, childNext, mark, buf);
+            return bnd;
+        }
+
+        private int[] boundary(int t, int[][] bnd, int[] childHead, int[] childNext, int[] mark, int[][] bufRef) {
+            int s = nd.start[t], e = nd.end[t];
+            int[] buf = bufRef[0];
+            int c = 0;
+            for (int v = s; v < e; v++) {
+                for (int q = cp[v]; q < cp[v + 1]; q++) {
+                    int i = ci[q];
+                    if (i >= e && mark[i] != t) { mark[i] = t; if (c == buf.length) buf = Arrays.copyOf(buf, 2 * c); buf[c++] = i; }
+                }
+                for (int q = rp[v]; q < rp[v + 1]; q++) {
+                    int i = rj[q];
+                    if (i >= e && mark[i] != t) { mark[i] = t; if (c == buf.length) buf = Arrays.copyOf(buf, 2 * c); buf[c++] = i; }
+                }
+            }
+            for (int ch = childHead[t]; ch >= 0; ch = childNext[ch]) {
+                for (int i : bnd[ch]) {
+                    if (i >= e && mark[i] != t) { mark[i] = t; if (c == buf.length) buf = Arrays.copyOf(buf, 2 * c); buf[c++] = i; }
+                }
+            }
+            bufRef[0] = buf;
+            int[] b = Arrays.copyOf(buf, c);
+            Arrays.sort(b);
+            return b;
         }
 
         private int[][] bnd;
