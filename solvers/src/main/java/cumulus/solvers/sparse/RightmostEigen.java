@@ -102,7 +102,7 @@ public final class RightmostEigen {
 
     /** What the first search of a sector found, and the sentences describing it. */
     private record First(List<Complex> values, double sigma, int solves, int restarts, int stableRestarts, int verification,
-                         double[] box, String method, String text, SparseLU.Ordering ordering, double[] seed) { }
+                         double[] box, String method, String text, SparseLU.Ordering ordering, double[][] seed) { }
 
     /**
      * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
@@ -132,8 +132,7 @@ public final class RightmostEigen {
             throw new NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues: only %d of %d eigenvalues passed the residual check after %d solves (shift %.3g)",
                     s.values().size(), count, s.solves(), sigma));
         int m = Math.min(n, Math.max(o.krylov(), nev + 8));
-        int want = Math.min(nev, 2), keep = Math.min(m - 2, want + Math.max(2, (m - want) / 2));
-        int verification = s.stableRestarts() * (m - keep);
+        int verification = s.verificationSolves();
         double[] box = bendixson(a);
         String modes = split ? String.format(Locale.ROOT, " of the modes with |Im| < %.3g", o.oscillation() / 4) : "";
         String text = String.format(Locale.ROOT, "%s; the %d rightmost%s (lambda0, lambda1) unchanged over %d further restarts (%d solves) of the rightmost-ordered Krylov sweep; "

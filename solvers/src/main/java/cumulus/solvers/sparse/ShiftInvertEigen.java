@@ -58,6 +58,13 @@ public final class ShiftInvertEigen {
     static final int EARLY_EXIT_SIZE = 8000;
     /** Reorthogonalise when one Gram–Schmidt pass leaves less than this fraction of the vector's norm. */
     static final double DGKS = 0.7071067811865476;
+    /**
+     * Block size of the Krylov space above {@link #BLOCK_MIN_SIZE} unknowns: the space grows by this many vectors per
+     * step, from as many solves done together ({@link SparseLU#solve(double[][], double[][])}), which read the factor
+     * once for all of them: btc N = 362 (131,769 unknowns) 28.4 ms for one solve, 48.9 ms for four.
+     */
+    static final int BLOCK = Integer.getInteger("cumulus.arnoldi.block", 4);
+    static final int BLOCK_MIN_SIZE = 20000;
     private static final boolean DEBUG = Boolean.getBoolean("cumulus.sparse.debug");
 
     /**
@@ -98,7 +105,7 @@ public final class ShiftInvertEigen {
         int n = a.numCols;
         int m = Math.min(n, Math.max(2 * nev + 12, 24));
         int want = Math.min(nev, m);
-        return new Arnoldi(a, sigma, shiftedLu, n, m, want, earlyExitSize, Which.NEAREST, 0, null).run().values();
+        return new Arnoldi(a, sigma, shiftedLu, n, m, want, earlyExitSize, Which.NEAREST, 0, null, blockSize(n, m, Which.NEAREST)).run().values();
     }
 
     /** Which Ritz values a search wants, keeps at restarts and reports. */
@@ -125,12 +132,13 @@ public final class ShiftInvertEigen {
 
     /**
      * What a search found: the verified eigenvalues (in the order of {@code which}), the number of solves with
-     * the factorization, restarts, the restarts after convergence over which the wanted set did not change,
+     * the factorization, restarts, the restarts after convergence over which the wanted set did not change and the
+     * solves they took,
      * whether the wanted Ritz values converged, ||A||_1, whether an off-axis search stopped on its line, and (of a
      * RIGHTMOST_REAL search) a unit vector spanning its rightmost oscillating Ritz pair, or null.
      */
-    public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, boolean converged, double normA,
-                         boolean resolvedLeft, double[] oscillatingSeed) { }
+    public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, int verificationSolves, boolean converged, double normA,
+                         boolean resolvedLeft, double[][] oscillatingSeed) { }
 
     /**
      * The {@code nev} eigenvalues of {@code a} first in the order {@code which}, by Krylov–Schur on (A − σI)^{-1} with
@@ -173,16 +181,34 @@ public final class ShiftInvertEigen {
 
     /** As above, the Krylov space started from {@code start} blended half and half with a random vector (null: random). */
     public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
-                                int verifyRestarts, double leftOf, double[] start, Stage stage) {
+                                int verifyRestarts, double leftOf, double[][] start, Stage stage) {
+        int mm = Math.min(a.numCols, Math.max(m, nev + 8));
+        return search(a, sigma, nev, extract, shiftedLu, which, minIm, m, verifyRestarts, leftOf, start, stage, blockSize(a.numCols, mm, which));
+    }
+
+    /**
+     * The block size a search of {@code which} on n unknowns with a space of m vectors uses: {@link #BLOCK} above
+     * {@link #BLOCK_MIN_SIZE} unknowns (where solves dominate), 1 for the oscillating-mode search (started from one
+     * Ritz pair, it needed 90–100 solves at btc N = 512 with blocks of 1, 112–132 with 2, 216–308 with 4) and below.
+     */
+    static int blockSize(int n, int m, Which which) {
+        int block = which == Which.RIGHTMOST_OFF_AXIS ? 1 : BLOCK;
+        return n > BLOCK_MIN_SIZE && m >= 4 * block ? Math.max(1, block) : 1;
+    }
+
+    /** As above with an explicit block size (tests). */
+    static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
+                         int verifyRestarts, double leftOf, double[][] start, Stage stage, int block) {
         int n = a.numCols;
         if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
         int mm = Math.min(n, Math.max(m, nev + 8));
-        Arnoldi ar = new Arnoldi(a, sigma, shiftedLu, n, mm, Math.min(nev, mm), EARLY_EXIT_SIZE, which, verifyRestarts, stage);
+        Arnoldi ar = new Arnoldi(a, sigma, shiftedLu, n, mm, Math.min(nev, mm), EARLY_EXIT_SIZE, which, verifyRestarts, stage, block);
         ar.minIm = minIm;
         ar.extract = Math.min(mm, extract);
         ar.leftOf = leftOf;
-        if (start != null && start.length != n)
-            throw new IllegalArgumentException("ShiftInvertEigen: start vector of length " + start.length + ", matrix of size " + n);
+        if (start != null)
+            for (double[] v : start)
+                if (v.length != n) throw new IllegalArgumentException("ShiftInvertEigen: start vector of length " + v.length + ", matrix of size " + n);
         ar.start = start;
         if (which == Which.RIGHTMOST_OFF_AXIS) ar.maxRestarts = OFF_AXIS_RESTARTS;
         return ar.run();
@@ -221,8 +247,12 @@ public final class ShiftInvertEigen {
 
     private static final class Arnoldi {
         final DMatrixSparseCSC a; final double sigma; final SparseLU lu; final int n, m, want;
+        /** Block size: OP V[j] = Σ_{i ≤ j+bs} H[i][j] V[i]; the last bs vectors are the residual block. */
+        final int bs;
         double[][] V;
-        final double[][] H;     // (m+1) x m
+        final double[][] H;     // (m+bs) x m
+        /** Whether the last expand stopped early because the wanted values converged. */
+        private boolean exitedEarly;
         final Random rnd = new Random(20011);
         final double normA;
         int solves;
@@ -244,13 +274,15 @@ public final class ShiftInvertEigen {
         private boolean resolvedLeft;
 
         Arnoldi(DMatrixSparseCSC a, double sigma, SparseLU lu, int n, int m, int want, int earlyExitSize, Which which,
-                int verifyRestarts, Stage stage) {
+                int verifyRestarts, Stage stage, int block) {
             this.a = a; this.sigma = sigma; this.lu = lu; this.n = n; this.m = m; this.want = want;
             this.earlyExitSize = earlyExitSize;
             this.which = which; this.verifyRestarts = verifyRestarts; this.stage = stage;
             this.verifying = verifyRestarts > 0;
-            V = new double[m + 1][];
-            H = new double[m + 1][m];
+            if (block < 1 || (block > 1 && block > m / 4)) throw new IllegalArgumentException("ShiftInvertEigen: block size " + block + " for a space of " + m);
+            this.bs = block;
+            V = new double[m + bs][];
+            H = new double[m + bs][m];
             double na = 0;
             for (int j = 0; j < n; j++) {
                 double s = 0;
@@ -261,31 +293,26 @@ public final class ShiftInvertEigen {
         }
 
         /** A start vector to blend with the random one (unit norm, or null). */
-        double[] start;
+        double[][] start;
 
         Search run() {
-            V[0] = randomUnit(0);
-            if (start != null) {
-                // half random, half the given direction: every eigendirection keeps a random weight
-                for (int i = 0; i < n; i++) V[0][i] += start[i];
-                double nv = norm(V[0]);
-                for (int i = 0; i < n; i++) V[0][i] /= nv;
-            }
+            startBlock();
             int k = 0;
             List<Ritz> ritz = null;
-            int restart, stable = 0;
+            int restart, stable = 0, streakStart = 0;
             boolean conv = false;
             List<Complex> lastTop = null;
             for (restart = 0; restart < maxRestarts; restart++) {
                 int mm = expand(k);
                 ritz = ritzPairs(mm);
                 if (resolvedLeft || resolvedLeft(ritz)) { resolvedLeft = true; break; }
-                conv = mm < m || converged(ritz) || m == n;
-                if (conv && (verifyRestarts == 0 || mm < m || m == n)) break;
+                conv = exitedEarly || converged(ritz) || m == n;
+                if (conv && (verifyRestarts == 0 || exitedEarly || m == n)) break;
                 if (conv) {
                     // verification sweep: go on until the wanted set has not changed over verifyRestarts restarts
                     List<Complex> top = wanted(ritz);
                     stable = lastTop != null && sameValues(top, lastTop) ? stable + 1 : 0;
+                    if (stable == 0) streakStart = solves;
                     lastTop = top;
                     if (stable >= verifyRestarts) break;
                 } else {
@@ -296,7 +323,7 @@ public final class ShiftInvertEigen {
                         restart + 1, solves, conv ? "verifying (" + stable + "/" + verifyRestarts + " restarts unchanged)" : convergedCount(ritz) + " of " + want + " wanted Ritz values converged",
                         ritz.isEmpty() ? "-" : lambda(ritz.get(0))));
                 // keep about half of the space: wanted ones plus the next best
-                int keep = Math.min(m - 2, want + Math.max(2, (m - want) / 2));
+                int keep = Math.min(m - 1 - bs, want + Math.max(2, (m - want) / 2));
                 if (keep < 1) keep = 1;
                 // do not split a pair
                 int cnt = 0;
@@ -313,8 +340,8 @@ public final class ShiftInvertEigen {
                 System.err.println("restarts=" + restart + " basis=" + ritz.size() + " solves=" + solves);
                 for (Ritz r : ritz) System.err.printf("  theta=%g%+gi res=%.3e lam=%s%n", r.re, r.im, r.res, sigma + r.re / (r.re * r.re + r.im * r.im));
             }
-            if (resolvedLeft) return new Search(List.of(), solves, restart, 0, false, normA, true, null);
-            double[] seed = which == Which.RIGHTMOST_REAL ? oscillatingSeed(ritz) : null;
+            if (resolvedLeft) return new Search(List.of(), solves, restart, 0, 0, false, normA, true, null);
+            double[][] seed = which == Which.RIGHTMOST_REAL ? oscillatingSeed(ritz) : null;
             // extract and verify
             List<Complex> out = new ArrayList<>();
             int taken = 0;
@@ -334,14 +361,37 @@ public final class ShiftInvertEigen {
             if (which == Which.NEAREST)
                 out.sort(Comparator.comparingDouble((Complex z) -> Math.hypot(z.re() - sigma, z.im())).thenComparing(z -> -z.im()));
             else out.sort(Comparator.comparingDouble((Complex z) -> -z.re()).thenComparing(z -> -z.im()));
-            return new Search(out, solves, restart, stable, conv, normA, false, seed);
+            return new Search(out, solves, restart, stable, stable > 0 ? solves - streakStart : 0, conv, normA, false, seed);
         }
 
         /**
-         * A real unit vector in the span of the rightmost oscillating Ritz pair (|Im λ| ≥ minIm) of the current basis,
-         * Re y + Im y, or null if there is none: the RIGHTMOST_REAL search ranks these last, but its space holds them.
+         * The first block V[0..bs): random unit vectors, the given start directions (if any) blended in half and half so
+         * that every eigendirection keeps a random weight. One vector (bs = 1) takes the sum of the start directions.
          */
-        private double[] oscillatingSeed(List<Ritz> ritz) {
+        private void startBlock() {
+            for (int c = 0; c < bs; c++) {
+                double[] v = randomUnit(0);
+                double[] d = null;
+                if (start != null && bs == 1) {
+                    d = new double[n];
+                    for (double[] s0 : start) axpy(1, s0, d);
+                } else if (start != null && c < start.length) d = start[c].clone();
+                if (d != null) {
+                    double nd = norm(d);
+                    if (nd > 0) { for (int i = 0; i < n; i++) v[i] += d[i] / nd; }
+                }
+                for (int pass = 0; pass < 2; pass++)
+                    for (int j = 0; j < c; j++) { double h = dot(V[j], v); axpy(-h, V[j], v); }
+                divide(v, norm(v));
+                V[c] = v;
+            }
+        }
+
+        /**
+         * The rightmost oscillating Ritz pair (|Im λ| ≥ minIm) of the current basis as two real vectors {Re z, Im z}
+         * (‖z‖ = 1), or null if there is none: the RIGHTMOST_REAL search ranks these last, but its space holds them.
+         */
+        private double[][] oscillatingSeed(List<Ritz> ritz) {
             Ritz best = null;
             double bestRe = Double.NEGATIVE_INFINITY;
             for (Ritz r : ritz) {
@@ -350,12 +400,13 @@ public final class ShiftInvertEigen {
                 if (Math.abs(l.im()) >= minIm && l.re() > bestRe) { bestRe = l.re(); best = r; }
             }
             if (best == null) return null;
-            double[] z = new double[n];
-            for (int j = 0; j < best.yr.length; j++) axpy(best.yr[j] + best.yi[j], V[j], z);
-            double nz = norm(z);
+            double[] zr = new double[n], zi = new double[n];
+            for (int j = 0; j < best.yr.length; j++) { axpy(best.yr[j], V[j], zr); axpy(best.yi[j], V[j], zi); }
+            double nz = Math.sqrt(dot(zr, zr) + dot(zi, zi));
             if (!(nz > 0)) return null;
-            for (int i = 0; i < n; i++) z[i] /= nz;
-            return z;
+            divide(zr, nz);
+            divide(zi, nz);
+            return new double[][]{zr, zi};
         }
 
         /** Whether the search checks {@link #resolvedLeft(List)} at all. */
@@ -444,20 +495,33 @@ public final class ShiftInvertEigen {
          * smaller than m when the wanted Ritz pairs converged early.
          */
         private int expand(int k) {
-            double[] h = new double[m + 1];
-            for (int j = k; j < m; j++) {
-                step(j, h);
-                int mm = j + 1;
+            double[] h = new double[m + bs];
+            exitedEarly = false;
+            int settledAt = solves, lineAt = solves;
+            int mm = k;
+            for (int j = k; j + bs <= m; j += bs) {
+                double[][] w = new double[bs][n];
+                if (bs == 1) lu.solve(V[j], w[0]);
+                else lu.solve(Arrays.copyOfRange(V, j, j + bs), w);
+                solves += bs;
+                for (int c = 0; c < bs; c++) step(j + c, w[c], h);
+                mm = j + bs;
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
-                if (!verifying && n > earlyExitSize && mm < m && mm >= Math.max(want + 6, 10) && (mm - k) % 2 == 0 && settled(mm) && converged(ritzPairs(mm, want + 1))) return mm;
+                if (!verifying && n > earlyExitSize && mm + bs <= m && mm >= Math.max(want + 6, 10) && solves - settledAt >= 2) {
+                    settledAt = solves;
+                    if (settled(mm) && converged(ritzPairs(mm, want + 1))) { exitedEarly = true; return mm; }
+                }
                 // the line test between restarts too: a large solve costs more than the small eigenproblem
-                if (checksLine() && n > earlyExitSize && mm < m && mm >= 10 && (mm - k) % RESOLVED_CHECK == 0 && resolvedLeft(ritzPairs(mm, 1))) {
-                    resolvedLeft = true;
-                    return mm;
+                if (checksLine() && n > earlyExitSize && mm + bs <= m && mm >= 10 && solves - lineAt >= RESOLVED_CHECK) {
+                    lineAt = solves;
+                    if (resolvedLeft(ritzPairs(mm, 1))) {
+                        resolvedLeft = true;
+                        return mm;
+                    }
                 }
             }
-            return m;
+            return mm;
         }
 
         /**
@@ -466,33 +530,31 @@ public final class ShiftInvertEigen {
          * it was compiled on the stack and recompiled after each deoptimisation when the loop first exited
          * (six C2 compilations of expand, ~470 ms of a cold btc N = 256 spectrum).
          */
-        private void step(int j, double[] h) {
-            double[] w = new double[n];
-            lu.solve(V[j], w);
-            solves++;
+        private void step(int j, double[] w, double[] h) {
+            int top = j + bs - 1;   // w is orthogonalised against V[0..top] and becomes V[top + 1]
             double wn0 = norm(w);
             Arrays.fill(h, 0);
-            for (int i = 0; i <= j; i++) h[i] = dot(V[i], w);
+            for (int i = 0; i <= top; i++) h[i] = dot(V[i], w);
             // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
             // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): each pass reads the
             // whole basis twice, about the memory traffic of a solve (btc N = 512: the Gram-Schmidt dots were 18%
             // of the run with the second pass always on)
-            for (int i = 0; i <= j; i++) axpy(-h[i], V[i], w);
+            for (int i = 0; i <= top; i++) axpy(-h[i], V[i], w);
             double wn = norm(w);
             if (wn < DGKS * wn0) {
-                double[] h2 = new double[j + 1];
-                for (int i = 0; i <= j; i++) h2[i] = dot(V[i], w);
-                for (int i = 0; i <= j; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
+                double[] h2 = new double[top + 1];
+                for (int i = 0; i <= top; i++) h2[i] = dot(V[i], w);
+                for (int i = 0; i <= top; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
                 wn = norm(w);
             }
-            for (int i = 0; i <= j; i++) H[i][j] = h[i];
+            for (int i = 0; i <= top; i++) H[i][j] = h[i];
             if (wn <= 1e-12 * Math.max(wn0, Double.MIN_NORMAL)) {
-                H[j + 1][j] = 0;
-                V[j + 1] = (j + 1 < n) ? randomUnit(j + 1) : new double[n];
+                H[top + 1][j] = 0;
+                V[top + 1] = (top + 1 < n) ? randomUnit(top + 1) : new double[n];
             } else {
-                H[j + 1][j] = wn;
+                H[top + 1][j] = wn;
                 divide(w, wn);
-                V[j + 1] = w;
+                V[top + 1] = w;
             }
         }
 
@@ -555,10 +617,15 @@ public final class ShiftInvertEigen {
                     double[][] y = inverseIteration(Hm, g[0].re, Math.abs(g[0].im), hn);
                     g[0].yr = y[0]; g[0].yi = y[1];
                     if (g.length == 2) { g[1].yr = y[0]; g[1].yi = negate(y[1]); }
-                    for (Ritz r : g) {   // residual estimate |b^T y|
-                        double sr = 0, si = 0;
-                        for (int j = 0; j < m; j++) { sr += H[m][j] * r.yr[j]; si += H[m][j] * r.yi[j]; }
-                        r.res = Math.hypot(sr, si);
+                    for (Ritz r : g) {   // residual estimate ‖B y‖, B the bs rows below H(0:m,0:m)
+                        double s2 = 0;
+                        for (int b = 0; b < bs; b++) {
+                            double sr = 0, si = 0;
+                            double[] hb = H[m + b];
+                            for (int j = 0; j < m; j++) { sr += hb[j] * r.yr[j]; si += hb[j] * r.yi[j]; }
+                            s2 += sr * sr + si * si;
+                        }
+                        r.res = Math.sqrt(s2);
                     }
                 } else {
                     for (Ritz r : g) r.res = Double.POSITIVE_INFINITY;
@@ -593,6 +660,7 @@ public final class ShiftInvertEigen {
 
         /** Restarts with the real span of the given Ritz vectors; returns the new basis size. */
         private int restartWith(List<Ritz> keep) {
+            int d = keep.get(0).yr.length;   // the basis size the Ritz vectors refer to; V[d..d+bs) the residual block
             List<double[]> cols = new ArrayList<>();
             for (int i = 0; i < keep.size(); ) {
                 Ritz r = keep.get(i);
@@ -604,36 +672,33 @@ public final class ShiftInvertEigen {
             for (double[] c : cols) {
                 double n0 = normS(c);
                 for (int pass = 0; pass < 2; pass++)
-                    for (double[] qq : q) { double h = dotS(qq, c); for (int i = 0; i < m; i++) c[i] -= h * qq[i]; }
+                    for (double[] qq : q) { double h = dotS(qq, c); for (int i = 0; i < d; i++) c[i] -= h * qq[i]; }
                 double nc = normS(c);
-                if (nc > 1e-8 * n0) { for (int i = 0; i < m; i++) c[i] /= nc; q.add(c); }
+                if (nc > 1e-8 * n0) { for (int i = 0; i < d; i++) c[i] /= nc; q.add(c); }
             }
             int kk = q.size();
-            // T = Q^T H Q, b' = Q^T b
-            double[][] HQ = new double[m][kk];
-            for (int i = 0; i < m; i++)
+            // T = Q^T H Q, B' = B Q (B: the bs residual rows)
+            double[][] HQ = new double[d + bs][kk];
+            for (int i = 0; i < d + bs; i++)
                 for (int c = 0; c < kk; c++) {
                     double s = 0; double[] qc = q.get(c);
-                    for (int j = 0; j < m; j++) s += H[i][j] * qc[j];
+                    for (int j = 0; j < d; j++) s += H[i][j] * qc[j];
                     HQ[i][c] = s;
                 }
             double[][] T = new double[kk][kk];
-            double[] b = new double[kk];
             for (int r = 0; r < kk; r++) {
                 double[] qr = q.get(r);
-                for (int c = 0; c < kk; c++) { double s = 0; for (int i = 0; i < m; i++) s += qr[i] * HQ[i][c]; T[r][c] = s; }
-                double s = 0; for (int j = 0; j < m; j++) s += H[m][j] * qr[j];
-                b[r] = s;
+                for (int c = 0; c < kk; c++) { double s = 0; for (int i = 0; i < d; i++) s += qr[i] * HQ[i][c]; T[r][c] = s; }
             }
-            // V <- V Q
-            double[][] nv = new double[m + 1][];
+            // V <- V Q, then the residual block
+            double[][] nv = new double[m + bs][];
             for (int c = 0; c < kk; c++) nv[c] = new double[n];
-            combine(V, m, q, nv, n);
-            nv[kk] = V[m];
+            combine(V, d, q, nv, n);
+            for (int r = 0; r < bs; r++) nv[kk + r] = V[d + r];
             V = nv;
             for (double[] row : H) Arrays.fill(row, 0);
             for (int r = 0; r < kk; r++) System.arraycopy(T[r], 0, H[r], 0, kk);
-            System.arraycopy(b, 0, H[kk], 0, kk);
+            for (int r = 0; r < bs; r++) System.arraycopy(HQ[d + r], 0, H[kk + r], 0, kk);
             return kk;
         }
 
