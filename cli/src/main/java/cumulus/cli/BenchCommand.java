@@ -106,6 +106,18 @@ final class BenchCommand implements Callable<Integer> {
             out.println("# QuTiP peer unavailable (needs " + script + " and python3-qutip: apt-get install -y python3-qutip); timing Cumulus alone");
         Path launcher = home().resolve("cumulus");
         boolean haveLauncher = process && Files.isExecutable(launcher);
+        // every fresh process first, while this JVM is idle: a child started after warm runs in this process shares the
+        // two cores with its compiler and GC threads (see quiet()), and the warm runs of the smaller sizes came before
+        // the larger sizes' children
+        Map<Integer, double[][]> procs = new java.util.HashMap<>();
+        if (haveLauncher)
+            for (int n : sizes) {
+                quiet();
+                double[] gap = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
+                quiet();
+                double[] ness = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
+                procs.put(n, new double[][]{gap, ness});
+            }
         // the engines the commands use (Cumulus.create(), default options): the same shifts, count and checks
         for (String n : new String[]{"64", "64", "128", "128"}) {
             c.spectrumSolver().spectrum(model, model.resolve(Map.of("N", n)), count);
@@ -115,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
                 launcher, modelName, count);
         out.printf("%-6s %-9s | %-9s %-9s %-9s %-7s | %-9s %-9s %-9s %-7s | %-8s | %-20s %-20s%n", "N", "unknowns",
                 "gap_warm", "gap_proc", "qutip_gap", "ratio", "ness_warm", "ness_proc", "qutip_ness", "ratio", "peak_MB", "lambda1_re", "qutip_lambda1_re");
-        for (int n : sizes) row(out, c, model, n, havePeer, script, haveLauncher ? launcher : null);
+        for (int n : sizes) row(out, c, model, n, havePeer, script, procs.get(n));
         if (readme) writeReadme(out);
         if (largest) {
             int n = sizes.isEmpty() ? 64 : sizes.get(sizes.size() - 1);
@@ -139,17 +151,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void row(PrintWriter out, Cumulus c, Model model, int n, boolean havePeer, Path script, Path launcher) throws Exception {
+    /** One row: the fresh processes' {seconds, peak MB, λ1} of spectrum and steady ({@code procs}, null: none), warm runs, QuTiP. */
+    private void row(PrintWriter out, Cumulus c, Model model, int n, boolean havePeer, Path script, double[][] procs) throws Exception {
         Map<String, Double> p = model.resolve(Map.of("N", Integer.toString(n)));
         double gapWarm = Double.NaN, nessWarm = Double.NaN, l1 = Double.NaN;
-        // the fresh processes first: after this process's warm runs at the same N a child ran 10-40% slower
-        double[] gapProc = {Double.NaN, Double.NaN, Double.NaN}, nessProc = {Double.NaN, Double.NaN, Double.NaN};
-        if (launcher != null) {
-            quiet();
-            gapProc = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
-            quiet();
-            nessProc = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
-        }
+        double[] gapProc = procs == null ? new double[]{Double.NaN, Double.NaN, Double.NaN} : procs[0];
+        double[] nessProc = procs == null ? new double[]{Double.NaN, Double.NaN, Double.NaN} : procs[1];
         if (warm) {
             SpectrumResult s = c.spectrumSolver().spectrum(model, p, count);
             SteadyStateResult ness = c.steadyStateSolver().steadyState(model, p);
@@ -188,8 +195,8 @@ final class BenchCommand implements Callable<Integer> {
      * Lets this process fall quiet before a fresh process is timed: right after the warm runs its heap is full of
      * garbage and its compiler threads are still busy, and a child started then ran 40% slower (btc N = 256 spectrum
      * 3.66 s against 2.65 s without the warm run before it; 2.3-2.6 s from a shell). Even so a child started after
-     * the warm runs of its own N ran 10-30% slower (N = 512 steady 1.82 s against 1.4-1.57 s from a shell), so each
-     * row times the processes before the warm runs.
+     * the warm runs of its own N ran 10-30% slower (N = 512 steady 1.82 s against 1.4-1.57 s from a shell), so all
+     * fresh processes are timed before any warm run.
      */
     private static void quiet() throws InterruptedException {
         System.gc();
