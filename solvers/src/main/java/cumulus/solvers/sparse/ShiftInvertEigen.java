@@ -135,7 +135,7 @@ public final class ShiftInvertEigen {
      * the factorization, restarts, the restarts after convergence over which the wanted set did not change and the
      * solves they took,
      * whether the wanted Ritz values converged, ||A||_1, whether an off-axis search stopped on its line, and (of a
-     * RIGHTMOST_REAL search) a unit vector spanning its rightmost oscillating Ritz pair, or null.
+     * RIGHTMOST_REAL search) its rightmost oscillating Ritz pair as two real vectors {Re z, Im z}, ‖z‖ = 1, or null.
      */
     public record Search(List<Complex> values, int solves, int restarts, int stableRestarts, int verificationSolves, boolean converged, double normA,
                          boolean resolvedLeft, double[][] oscillatingSeed) { }
@@ -179,7 +179,10 @@ public final class ShiftInvertEigen {
         return search(a, sigma, nev, extract, shiftedLu, which, minIm, m, verifyRestarts, leftOf, null, stage);
     }
 
-    /** As above, the Krylov space started from {@code start} blended half and half with a random vector (null: random). */
+    /**
+     * As above, the Krylov space started from the directions {@code start} (null: random), each blended half and half
+     * with a random vector into the first block (one vector: their sum).
+     */
     public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
                                 int verifyRestarts, double leftOf, double[][] start, Stage stage) {
         int mm = Math.min(a.numCols, Math.max(m, nev + 8));
@@ -292,7 +295,7 @@ public final class ShiftInvertEigen {
             normA = na;
         }
 
-        /** A start vector to blend with the random one (unit norm, or null). */
+        /** Start directions to blend into the first block (see {@link #startBlock()}), or null. */
         double[][] start;
 
         Search run() {
@@ -491,13 +494,14 @@ public final class ShiftInvertEigen {
         }
 
         /**
-         * Arnoldi steps k..m-1; H rows 0..k hold the restarted decomposition. Returns the basis size reached,
-         * smaller than m when the wanted Ritz pairs converged early.
+         * Block Arnoldi steps from column k (bs columns, one block solve, at a time) while they fit in m; H rows
+         * 0..k+bs hold the restarted decomposition. Returns the basis size reached, smaller when the wanted Ritz
+         * pairs converged early ({@link #exitedEarly}) or the line test succeeded.
          */
         private int expand(int k) {
             double[] h = new double[m + bs];
             exitedEarly = false;
-            int settledAt = solves, lineAt = solves;
+            int first = solves;   // the checks below run every 2 (every RESOLVED_CHECK) solves counted from here
             int mm = k;
             for (int j = k; j + bs <= m; j += bs) {
                 double[][] w = new double[bs][n];
@@ -508,24 +512,25 @@ public final class ShiftInvertEigen {
                 mm = j + bs;
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
-                if (!verifying && n > earlyExitSize && mm + bs <= m && mm >= Math.max(want + 6, 10) && solves - settledAt >= 2) {
-                    settledAt = solves;
-                    if (settled(mm) && converged(ritzPairs(mm, want + 1))) { exitedEarly = true; return mm; }
-                }
+                if (!verifying && n > earlyExitSize && mm + bs <= m && mm >= Math.max(want + 6, 10) && crossed(first, 2)
+                        && settled(mm) && converged(ritzPairs(mm, want + 1))) { exitedEarly = true; return mm; }
                 // the line test between restarts too: a large solve costs more than the small eigenproblem
-                if (checksLine() && n > earlyExitSize && mm + bs <= m && mm >= 10 && solves - lineAt >= RESOLVED_CHECK) {
-                    lineAt = solves;
-                    if (resolvedLeft(ritzPairs(mm, 1))) {
-                        resolvedLeft = true;
-                        return mm;
-                    }
+                if (checksLine() && n > earlyExitSize && mm + bs <= m && mm >= 10 && crossed(first, RESOLVED_CHECK) && resolvedLeft(ritzPairs(mm, 1))) {
+                    resolvedLeft = true;
+                    return mm;
                 }
             }
             return mm;
         }
 
+        /** Whether the last block step's solves passed a multiple of {@code every} solves counted from {@code first}. */
+        private boolean crossed(int first, int every) {
+            return (solves - first) / every > (solves - bs - first) / every;
+        }
+
         /**
-         * One Arnoldi step: V[j+1] and column j of H from a solve with V[j]. Its own method (not the body of
+         * One (block) Arnoldi step: w = OP V[j] orthogonalised against V[0..j+bs) becomes V[j+bs], its coefficients
+         * column j of H. Its own method (not the body of
          * expand's loop) so that C2 compiles it once by its invocation count: as a loop body inlined into expand
          * it was compiled on the stack and recompiled after each deoptimisation when the loop first exited
          * (six C2 compilations of expand, ~470 ms of a cold btc N = 256 spectrum).
