@@ -111,17 +111,15 @@ final class BenchCommand implements Callable<Integer> {
         // the larger sizes' children
         Map<Integer, double[][]> procs = new java.util.HashMap<>();
         if (haveLauncher) {
-            cumulus.solvers.sparse.Stage stage = new cumulus.solvers.sparse.Stage("bench: fresh processes of " + launcher);
             for (int i = 0; i < sizes.size(); i++) {
                 int n = sizes.get(i);
-                stage.update((double) i / sizes.size(), "spectrum and steady at N = " + n + " (" + (i + 1) + " of " + sizes.size() + ")");
+                cumulus.api.Progress.get().progress("bench: fresh processes of " + launcher + ": spectrum and steady at N = " + n + " (" + (i + 1) + " of " + sizes.size() + ")");
                 quiet();
                 double[] gap = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
                 quiet();
                 double[] ness = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
                 procs.put(n, new double[][]{gap, ness});
             }
-            stage.done("N = " + sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         }
         // the engines the commands use (Cumulus.create(), default options): the same shifts, count and checks
         for (String n : new String[]{"64", "64", "128", "128"}) {
