@@ -185,7 +185,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         for (InitialState init : initials) x0.add(space.initialState(init, warnings));
         List<StateRows> rows = new ArrayList<>();
         for (int i = 0; i < x0.size(); i++) rows.add(new StateRows(space));
-        ExactPropagation.Run run = ExactPropagation.run(kind, spans, gens, space.gridDims(), x0, dt, tolerance, i -> rows.get(i)::add);
+        ExactPropagation.Run run = ExactPropagation.run(kind, spans, gens, space.gridDims(), x0, dt, tolerance, i -> rows.get(i)::add, space.traceNormWeights());
         double top = 0;
         String topMode = null;
         for (StateRows r : rows) if (r.maxTopFock() > top) { top = r.maxTopFock(); topMode = r.maxTopFockMode(); }

@@ -57,6 +57,7 @@ public final class DickeFockSpace implements LiouvillianSpace {
     @Override public int gridDims() { return 2 * (base.model().ensembles() + base.space().modes()); }
     @Override public List<String> warnings() { return base.warnings(); }
     @Override public double[] traceFunctional() { return basis.traceFunctional(); }
+    @Override public double[] traceNormWeights() { return basis.traceNorms(); }
     @Override public int traceAnchor() { return basis.diag(0); }
     @Override public Moments moments() { return moments; }
     @Override public StateOperator operator(cumulus.api.OpSum operator) {

@@ -101,11 +101,21 @@ public final class LinearDormandPrince {
      */
     public static Evolution.Outcome run(List<Schedule.Span> spans, IntFunction<DMatrixSparseCSC> generatorOfSegment, double[] y0, double dt,
                                         Evolution.Tolerances tol, Evolution.Budget budget, Evolution.Sampler out, int threads) {
+        return run(spans, generatorOfSegment, y0, dt, tol, budget, out, threads, null);
+    }
+
+    /**
+     * The same; with a {@code window} (null: none), each step computes only the rows the state's support reaches,
+     * and entries below the window's budget are dropped ({@link SupportWindow}: exact steps, a rigorous bound).
+     */
+    public static Evolution.Outcome run(List<Schedule.Span> spans, IntFunction<DMatrixSparseCSC> generatorOfSegment, double[] y0, double dt,
+                                        Evolution.Tolerances tol, Evolution.Budget budget, Evolution.Sampler out, int threads, SupportWindow window) {
         if (spans.isEmpty()) throw new ModelException("nothing to integrate: t-end must be positive");
         double tEnd = spans.get(spans.size() - 1).end();
         if (!(dt > 0) || !(tEnd > 0) || !Double.isFinite(tEnd)) throw new ModelException("need dt > 0 and a finite t-end > 0, got dt = " + dt + ", t-end = " + tEnd);
         long samples = (long) Math.floor(tEnd / dt + 1e-9);
         int n = y0.length;
+        if (window != null && window.weightsLength() != n) throw new IllegalArgumentException("LinearDormandPrince: " + window.weightsLength() + " weights for a state of " + n);
         for (double v : y0)
             if (!Double.isFinite(v) || Math.abs(v) > budget.blowUp())
                 return new Evolution.Outcome(0, 0, "the initial state is not usable: a component is " + v);
@@ -122,6 +132,7 @@ public final class LinearDormandPrince {
             if (st.l.n != n) throw new IllegalArgumentException("LinearDormandPrince: generator of size " + st.l.n + " for a state of " + n);
             double t = span.start();
             double h = Math.min(length, st.initialStep());
+            if (window != null) st.reshape(window, t, false);   // the window follows this segment's graph
             while (t < span.end()) {
                 // land on the next grid time or the span's end (stretching a step by up to 5% rather than
                 // leaving a sliver)
@@ -144,6 +155,10 @@ public final class LinearDormandPrince {
                 st.accept();
                 steps++;
                 t = lands ? target : t + step;
+                if (window != null) {
+                    if (st.rows != null) window.counted(st.count[0]);
+                    if (st.rows != null || steps % SupportWindow.RECHECK == 0) st.reshape(window, t, true);
+                }
                 reached = t;
                 // a landing step was shortened for the grid: keep the step the controller had proposed
                 if (!lands || step >= h) h = step * factor;
@@ -175,11 +190,15 @@ public final class LinearDormandPrince {
         final int[] ptr, col;
         final double[] val;
         final int[] cut;
+        /** L's own pattern by columns: the rows each coordinate feeds (for {@link SupportWindow}). */
+        final int[] colPtr, rowIdx;
 
         Csr(DMatrixSparseCSC l, int parts) {
             if (l.numRows != l.numCols) throw new IllegalArgumentException("LinearDormandPrince: the generator must be square");
             DMatrixSparseCSC t = CommonOps_DSCC.transpose(l, null, null);
             n = l.numRows;
+            colPtr = l.col_idx;
+            rowIdx = l.nz_rows;
             ptr = t.col_idx;
             col = t.nz_rows;
             val = t.nz_values;
@@ -202,6 +221,11 @@ public final class LinearDormandPrince {
         final double[] sum1, sum2, max;
         Csr l;
         double maxAbs;
+        /** The rows a step computes ({@link SupportWindow}), ascending, the first count[0]; null: all. */
+        int[] rows;
+        final int[] count = new int[1];
+        /** The parts' ranges of rows[] when a window is used, balanced by entries. */
+        final int[] rowCut;
 
         Stepper(int n, Evolution.Tolerances tol, int parts) {
             this.n = n;
@@ -211,11 +235,30 @@ public final class LinearDormandPrince {
             y = new double[n]; w = new double[n]; wn = new double[n]; acc = new double[n];
             e5 = new double[n]; e3 = new double[n];
             sum1 = new double[this.parts]; sum2 = new double[this.parts]; max = new double[this.parts];
+            rowCut = new int[this.parts + 1];
+        }
+
+        /** Rebuilds the window after a step (drop: spend the budget) or at a segment's start (nothing dropped). */
+        void reshape(SupportWindow window, double t, boolean drop) {
+            rows = window.reshape(t, y, drop, rows != null, l.colPtr, l.rowIdx, count, w, wn, acc, e5, e3);
+            if (rows == null) return;
+            int c = count[0];
+            long total = 0;
+            for (int r = 0; r < c; r++) total += l.ptr[rows[r] + 1] - l.ptr[rows[r]];
+            rowCut[parts] = c;
+            long acc2 = 0;
+            for (int p = 1, r = 0; p < parts; p++) {
+                long want = total * p / parts;
+                while (r < c && acc2 < want) { acc2 += l.ptr[rows[r] + 1] - l.ptr[rows[r]]; r++; }
+                rowCut[p] = r;
+            }
+            if (c < MIN_PARALLEL) for (int p = 1; p < parts; p++) rowCut[p] = c;   // one thread: part 0 has them all
         }
 
         /** Runs kernel(part) for both parts, side by side when two threads are allowed. */
         void each(java.util.function.IntConsumer kernel) {
             if (parts == 1) kernel.accept(0);
+            else if (rows != null && count[0] < MIN_PARALLEL) { kernel.accept(0); kernel.accept(1); }
             else DenseKernels.parallel(() -> kernel.accept(0), () -> kernel.accept(1));
         }
 
@@ -244,16 +287,16 @@ public final class LinearDormandPrince {
          * estimates have no terms below z^6 and z^4: their sums start there (fewer passes over memory).
          */
         private void power(int part, int k, double h, double[] src, double[] dst) {
-            int lo = l.cut[part], hi = l.cut[part + 1];
+            int[] rs = rows;
+            int lo = rs == null ? l.cut[part] : rowCut[part], hi = rs == null ? l.cut[part + 1] : rowCut[part + 1];
             int[] ptr = l.ptr, col = l.col;
             double[] val = l.val, yy = y, ac = acc, f5 = e5, f3 = e3;
             double rk = R[k], ek5 = E5[k], ek3 = E3[k];
             if (k < DEGREE) {
                 boolean first = k == 1, start5 = k == FIRST5, start3 = k == FIRST3, add5 = k > FIRST5, add3 = k > FIRST3;
-                for (int i = lo; i < hi; i++) {
-                    double s = 0;
-                    for (int q = ptr[i]; q < ptr[i + 1]; q++) s += val[q] * src[col[q]];
-                    s *= h;
+                for (int r = lo; r < hi; r++) {
+                    int i = rs == null ? r : rs[r];
+                    double s = rowTimes(ptr[i], ptr[i + 1], col, val, src) * h;
                     dst[i] = s;
                     ac[i] = (first ? yy[i] : ac[i]) + rk * s;
                     if (start5) f5[i] = ek5 * s; else if (add5) f5[i] += ek5 * s;
@@ -261,10 +304,9 @@ public final class LinearDormandPrince {
                 }
             } else {
                 double a1 = 0, a2 = 0, mx = 0;
-                for (int i = lo; i < hi; i++) {
-                    double s = 0;
-                    for (int q = ptr[i]; q < ptr[i + 1]; q++) s += val[q] * src[col[q]];
-                    s *= h;
+                for (int r = lo; r < hi; r++) {
+                    int i = rs == null ? r : rs[r];
+                    double s = rowTimes(ptr[i], ptr[i + 1], col, val, src) * h;
                     double v = ac[i] + rk * s;
                     ac[i] = v;
                     double sk = atol + rtol * Math.max(Math.abs(yy[i]), Math.abs(v));
@@ -277,6 +319,21 @@ public final class LinearDormandPrince {
                 }
                 sum1[part] = a1; sum2[part] = a2; max[part] = mx;
             }
+        }
+
+        /**
+         * Σ_q val[q]·x[col[q]] over one row, in two partial sums: one chain of dependent additions (4 cycles each)
+         * was the limit of a row of ~12 entries, not the loads.
+         */
+        private static double rowTimes(int from, int to, int[] col, double[] val, double[] x) {
+            double s0 = 0, s1 = 0;
+            int q = from;
+            for (; q + 1 < to; q += 2) {
+                s0 += val[q] * x[col[q]];
+                s1 += val[q + 1] * x[col[q + 1]];
+            }
+            if (q < to) s0 += val[q] * x[col[q]];
+            return s0 + s1;
         }
 
         /** y ← the accepted step. */

@@ -5,6 +5,7 @@ import cumulus.api.Progress;
 import cumulus.api.Schedule;
 import cumulus.solvers.ode.Evolution;
 import cumulus.solvers.ode.LinearDormandPrince;
+import cumulus.solvers.ode.SupportWindow;
 import cumulus.solvers.space.Resources;
 import cumulus.solvers.space.SparseOps;
 import cumulus.solvers.space.SymmetryBlocks;
@@ -110,22 +111,33 @@ public final class ExactPropagation {
      */
     public static Run run(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
                           double tolerance, Samplers out) {
-        return run(kind, spans, gens, dims, y0s, dt, tolerance, out, MIN_PARALLEL);
+        return run(kind, spans, gens, dims, y0s, dt, tolerance, out, null);
+    }
+
+    /**
+     * The same; {@code weights} (null: unknown) are the trace norms of the coordinates' basis operators
+     * ({@link cumulus.solvers.space.LiouvillianSpace#traceNormWeights}): with them, the explicit driver computes only
+     * the rows the state's support reaches ({@link SupportWindow}), dropping entries within a trace-norm budget of
+     * tolerance/10 (which bounds every expectation value's change by ‖O‖·tolerance/10).
+     */
+    public static Run run(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
+                          double tolerance, Samplers out, double[] weights) {
+        return run(kind, spans, gens, dims, y0s, dt, tolerance, out, weights, MIN_PARALLEL);
     }
 
     /** The same, with the fewest evolving coordinates for which two groups of blocks run on two threads. */
     static Run run(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
-                   double tolerance, Samplers out, int minParallel) {
+                   double tolerance, Samplers out, double[] weights, int minParallel) {
         if (!(tolerance > 0) || tolerance >= 1) throw new ModelException("--tol must be in (0, 1), got " + tolerance);
         List<int[]> groups = touchedBlocks(gens, y0s, minParallel);
         int n = gens.get(0).numRows;
         double tEndAll = spans.get(spans.size() - 1).end();
-        if (groups == null) return runOnBlock(kind, spans, gens, dims, y0s, dt, tolerance, out, new ProgressLine(y0s.size() * tEndAll, 1), 0, 2);
+        if (groups == null) return runOnBlock(kind, spans, gens, dims, y0s, dt, tolerance, out, weights, new ProgressLine(y0s.size() * tEndAll, 1), 0, 2);
         if (groups.size() == 1) {
             // only the invariant block(s) the initial states touch evolve: the rest stays exactly zero
             int[] idx = groups.get(0);
             Run r = runOnBlock(kind, spans, restrict(gens, idx), dims, gather(y0s, idx), dt, tolerance,
-                    which -> scatter(out.of(which), idx, n), new ProgressLine(y0s.size() * tEndAll, 1), 0, 2);
+                    which -> scatter(out.of(which), idx, n), gather(weights, idx), new ProgressLine(y0s.size() * tEndAll, 1), 0, 2);
             return new Run(r.outcome(), String.format(Locale.ROOT, "on the invariant block of %d of %d coordinates that the initial state%s, %s",
                     idx.length, n, y0s.size() > 1 ? "s touch" : " touches", r.method()));
         }
@@ -142,7 +154,7 @@ public final class ExactPropagation {
             threads[g] = new Thread(() -> {
                 try {
                     runs[gi] = runOnBlock(kind, spans, restrict(gens, idx), dims, gather(y0s, idx), dt, tolerance / Math.sqrt(2),
-                            which -> (t, x) -> sum.add(gi, which, t, x, idx), progress, gi, 1);
+                            which -> (t, x) -> sum.add(gi, which, t, x, idx), gather(weights, idx), progress, gi, 1);
                 } catch (RuntimeException e) {
                     failed[gi] = e;
                 }
@@ -178,6 +190,13 @@ public final class ExactPropagation {
             out.add(x);
         }
         return out;
+    }
+
+    private static double[] gather(double[] w, int[] idx) {
+        if (w == null) return null;
+        double[] x = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) x[i] = w[idx[i]];
+        return x;
     }
 
     private static Evolution.Sampler scatter(Evolution.Sampler sink, int[] idx, int n) {
@@ -224,6 +243,12 @@ public final class ExactPropagation {
         }
         return List.of(merge(g0), merge(g1));
     }
+
+    /**
+     * From this many coordinates the explicit driver follows the state's support ({@link SupportWindow}); below it a
+     * step is a few milliseconds and the bookkeeping would not pay.
+     */
+    static final int MIN_WINDOW = 20_000;
 
     /** Below this many evolving coordinates the blocks run in one thread (a thread's start-up outweighs the gain). */
     static final int MIN_PARALLEL = 20_000;
@@ -276,7 +301,7 @@ public final class ExactPropagation {
     }
 
     private static Run runOnBlock(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
-                                  double tolerance, Samplers out, ProgressLine progress, int part, int threads) {
+                                  double tolerance, Samplers out, double[] weights, ProgressLine progress, int part, int threads) {
         double tEnd = spans.get(spans.size() - 1).end();
         int states = y0s.size();
         DMatrixSparseCSC l0 = gens.get(0);
@@ -295,16 +320,20 @@ public final class ExactPropagation {
         Evolution.Outcome o = null;
         if (use == Kind.EXPLICIT) {
             long steps = 0;
+            List<String> windows = new ArrayList<>();
             for (int i = 0; i < states && (o == null || o.complete()); i++) {
                 Evolution.Sampler sink = out.of(i);
                 double before = i * tEnd;
+                SupportWindow window = weights != null && l0.numRows >= MIN_WINDOW ? new SupportWindow(weights, tolerance / 10, tEnd) : null;
                 o = LinearDormandPrince.run(spans, gens::get, y0s.get(i), dt,
                         new Evolution.Tolerances(tolerance / 10, tolerance / 1000), Evolution.Budget.densityMatrix(nnz),
-                        (t, y) -> { sink.sample(t, y); progress.reached(part, before + t); }, threads);
+                        (t, y) -> { sink.sample(t, y); progress.reached(part, before + t); }, threads, window);
                 steps += o.steps();
+                if (window != null) windows.add((states > 1 ? "state " + (i + 1) + ": " : "") + window.describe(l0.numRows));
             }
-            return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3) as its stability polynomial in hL (12 products a step%s), %d steps, rtol %.1e (%s)",
-                    threads > 1 && cumulus.solvers.sparse.DenseKernels.threads() > 1 && l0.numRows >= LinearDormandPrince.MIN_PARALLEL ? ", 2 threads" : "", steps, tolerance / 10, why));
+            return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3) as its stability polynomial in hL (12 products a step%s), %d steps, rtol %.1e%s (%s)",
+                    threads > 1 && cumulus.solvers.sparse.DenseKernels.threads() > 1 && l0.numRows >= LinearDormandPrince.MIN_PARALLEL ? ", 2 threads" : "", steps, tolerance / 10,
+                    windows.isEmpty() ? "" : "; " + String.join("; ", windows), why));
         }
         boolean arnoldi = use == Kind.ARNOLDI;
         if (!arnoldi) Resources.admit(Resources.direct("exact dynamics by shift-invert Krylov", l0.numRows, nnz, dims, false, KrylovEvolution.MAX_DIMENSION));

@@ -23,6 +23,14 @@ public final class HermitianBasis {
     /** Requires p &lt; q. */
     public int anti(int p, int q) { return start(p) + 2 * (q - p); }
 
+    /** ‖E_i‖₁ of every basis element: 1 for |p><p|, √2 for the sym and anti elements (eigenvalues ±1/√2). */
+    public double[] traceNorms() {
+        double[] w = new double[size()];
+        java.util.Arrays.fill(w, R2);
+        for (int p = 0; p < d; p++) w[diag(p)] = 1;
+        return w;
+    }
+
     /** Coordinates of a Hermitian matrix given as dense {re, im}. */
     public double[] coordinates(double[][] re, double[][] im) {
         double[] x = new double[size()];

@@ -44,6 +44,14 @@ public interface LiouvillianSpace {
     /** The row t with Tr ρ = t·x. */
     double[] traceFunctional();
 
+    /**
+     * w_i = ‖E_i‖₁, the trace norm of the operator each coordinate multiplies (ρ = Σ x_i E_i), or null when this
+     * space does not state them: then ‖δρ‖₁ ≤ Σ w_i |δx_i| bounds what a change δx of the coordinates does to every
+     * expectation value, |Tr(O δρ)| ≤ ‖O‖ ‖δρ‖₁, and the Lindblad semigroup never enlarges it (it is contractive in
+     * the trace norm on Hermitian operators). Dynamics use it to bound what dropping negligible entries costs.
+     */
+    default double[] traceNormWeights() { return null; }
+
     /** A population coordinate: the steady-state solve replaces its equation by the trace row. */
     int traceAnchor();
 

@@ -139,14 +139,14 @@ class KrylovDynamicsTest {
         List<cumulus.api.Schedule.Span> spans = cumulus.api.Schedule.constant(5);
         List<double[]> whole = new ArrayList<>();
         ExactPropagation.Run ref = ExactPropagation.run(ExactPropagation.Kind.EXPLICIT, spans, List.of(l), space.gridDims(), List.of(x0), 0.25,
-                1e-12, i -> (t, y) -> whole.add(y), Integer.MAX_VALUE);
+                1e-12, i -> (t, y) -> whole.add(y), null, Integer.MAX_VALUE);
         assertTrue(ref.outcome().complete(), ref.outcome().failure());
         assertTrue(!ref.method().contains("invariant"), ref.method());
         for (ExactPropagation.Kind kind : List.of(ExactPropagation.Kind.KRYLOV, ExactPropagation.Kind.EXPLICIT)) {
             List<double[]> split = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             ExactPropagation.Run r = ExactPropagation.run(kind, spans, List.of(l), space.gridDims(), List.of(x0), 0.25, TOL,
-                    i -> (t, y) -> { split.add(y); times.add(t); }, 0);
+                    i -> (t, y) -> { split.add(y); times.add(t); }, null, 0);
             assertTrue(r.outcome().complete(), r.outcome().failure());
             assertTrue(r.method().contains("two groups of invariant blocks"), r.method());
             assertEquals(whole.size(), split.size());
