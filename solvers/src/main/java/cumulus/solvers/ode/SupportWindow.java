@@ -40,7 +40,7 @@ public final class SupportWindow {
 
     // scratch, sized on first use
     private long[] bits;
-    private int[] rows, frontier, next;
+    private int[] rows, spare, frontier, next;
     private final double[] bucketSum = new double[BUCKETS];
 
     /**
@@ -93,10 +93,11 @@ public final class SupportWindow {
         if (bits == null) {
             bits = new long[(n + 63) >>> 6];
             rows = new int[n];
+            spare = new int[n];
             frontier = new int[n];
             next = new int[n];
         }
-        int[] old = windowed ? Arrays.copyOf(rows, count[0]) : null;
+        int oldCount = windowed ? count[0] : 0;
         // 1. the histogram of w|y| over the current support, and the largest bucket below which the sum fits the budget
         Arrays.fill(bucketSum, 0);
         int scan = windowed ? count[0] : n;
@@ -151,14 +152,18 @@ public final class SupportWindow {
         int c = 0;
         for (int w = 0; w < bits.length; w++) {
             long b = bits[w];
-            while (b != 0) { rows[c++] = (w << 6) + Long.numberOfTrailingZeros(b); b &= b - 1; }
+            while (b != 0) { spare[c++] = (w << 6) + Long.numberOfTrailingZeros(b); b &= b - 1; }
         }
-        if (old != null) {
-            for (int i : old) if ((bits[i >>> 6] & (1L << i)) == 0) { y[i] = 0; for (double[] a : others) a[i] = 0; }
+        if (windowed) {
+            for (int r = 0; r < oldCount; r++) {
+                int i = rows[r];
+                if ((bits[i >>> 6] & (1L << i)) == 0) { y[i] = 0; for (double[] a : others) a[i] = 0; }
+            }
         } else {
             // from the full product: everything outside the window goes (y there is zero or was just dropped)
             for (int i = 0; i < n; i++) if ((bits[i >>> 6] & (1L << i)) == 0) { y[i] = 0; for (double[] a : others) a[i] = 0; }
         }
+        int[] tmp = rows; rows = spare; spare = tmp;
         count[0] = c;
         return rows;
     }
