@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.CommonOps_DSCC;
 import cumulus.solvers.sparse.DenseKernels;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,11 +222,17 @@ public final class LinearDormandPrince {
         final double[] sum1, sum2, max;
         Csr l;
         double maxAbs;
-        /** The rows a step computes ({@link SupportWindow}), ascending, the first count[0]; null: all. */
+        /**
+         * The rows a step computes ({@link SupportWindow}): the first count[0], the kept entries first, then by hops
+         * from them; null: all.
+         */
         int[] rows;
         final int[] count = new int[1];
-        /** The parts' ranges of rows[] when a window is used, balanced by entries. */
-        final int[] rowCut;
+        /** rowCut[k]: the parts' ranges of rows[] for power k (the rows within k hops), balanced by entries. */
+        final int[][] rowCut;
+        /** Where the rows beyond the kept entries start, and the running count of entries along rows[]. */
+        int kept;
+        int[] entries;
 
         Stepper(int n, Evolution.Tolerances tol, int parts) {
             this.n = n;
@@ -235,7 +242,7 @@ public final class LinearDormandPrince {
             y = new double[n]; w = new double[n]; wn = new double[n]; acc = new double[n];
             e5 = new double[n]; e3 = new double[n];
             sum1 = new double[this.parts]; sum2 = new double[this.parts]; max = new double[this.parts];
-            rowCut = new int[this.parts + 1];
+            rowCut = new int[DEGREE + 1][this.parts + 1];
         }
 
         /** Rebuilds the window after a step (drop: spend the budget) or at a segment's start (nothing dropped). */
@@ -243,16 +250,19 @@ public final class LinearDormandPrince {
             rows = window.reshape(t, y, drop, rows != null, l.colPtr, l.rowIdx, count, w, wn, acc, e5, e3);
             if (rows == null) return;
             int c = count[0];
-            long total = 0;
-            for (int r = 0; r < c; r++) total += l.ptr[rows[r] + 1] - l.ptr[rows[r]];
-            rowCut[parts] = c;
-            long acc2 = 0;
-            for (int p = 1, r = 0; p < parts; p++) {
-                long want = total * p / parts;
-                while (r < c && acc2 < want) { acc2 += l.ptr[rows[r] + 1] - l.ptr[rows[r]]; r++; }
-                rowCut[p] = r;
+            if (entries == null) entries = new int[n + 1];
+            for (int r = 0; r < c; r++) entries[r + 1] = entries[r] + l.ptr[rows[r] + 1] - l.ptr[rows[r]];
+            kept = window.levelEnd(0);
+            for (int k = 1; k <= DEGREE; k++) {
+                int ck = k == DEGREE ? c : window.levelEnd(k);
+                int[] cut = rowCut[k];
+                cut[parts] = ck;
+                for (int p = 1; p < parts; p++) {
+                    long want = (long) entries[ck] * p / parts;
+                    int r = Arrays.binarySearch(entries, 0, ck + 1, (int) want);
+                    cut[p] = c < MIN_PARALLEL ? ck : r >= 0 ? r : -r - 1;   // one thread below MIN_PARALLEL: part 0 has them all
+                }
             }
-            if (c < MIN_PARALLEL) for (int p = 1; p < parts; p++) rowCut[p] = c;   // one thread: part 0 has them all
         }
 
         /** Runs kernel(part) for both parts, side by side when two threads are allowed. */
@@ -268,6 +278,8 @@ public final class LinearDormandPrince {
          */
         double step(double h) {
             double[] from = y;
+            if (rows != null)   // beyond the kept entries, power k writes only the rows within k hops: the rest start at 0
+                for (int r = kept; r < count[0]; r++) { int i = rows[r]; w[i] = 0; wn[i] = 0; acc[i] = 0; e5[i] = 0; e3[i] = 0; }
             for (int k = 1; k <= DEGREE; k++) {
                 final int kk = k;
                 final double[] src = from, dst = wn;
@@ -288,7 +300,7 @@ public final class LinearDormandPrince {
          */
         private void power(int part, int k, double h, double[] src, double[] dst) {
             int[] rs = rows;
-            int lo = rs == null ? l.cut[part] : rowCut[part], hi = rs == null ? l.cut[part + 1] : rowCut[part + 1];
+            int lo = rs == null ? l.cut[part] : rowCut[k][part], hi = rs == null ? l.cut[part + 1] : rowCut[k][part + 1];
             int[] ptr = l.ptr, col = l.col;
             double[] val = l.val, yy = y, ac = acc, f5 = e5, f3 = e3;
             double rk = R[k], ek5 = E5[k], ek3 = E3[k];

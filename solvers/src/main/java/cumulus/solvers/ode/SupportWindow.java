@@ -40,7 +40,9 @@ public final class SupportWindow {
 
     // scratch, sized on first use
     private long[] bits;
-    private int[] rows, spare, frontier, next;
+    private int[] rows, spare;
+    /** levelEnd[k]: how many of the window's rows are within k hops of the kept entries (the rows come by level). */
+    private final int[] levelEnd = new int[HOPS + 1];
     private final double[] bucketSum = new double[BUCKETS];
 
     /**
@@ -74,6 +76,9 @@ public final class SupportWindow {
 
     int weightsLength() { return weights.length; }
 
+    /** After a {@link #reshape} that returned rows: the first levelEnd(k) of them are those within k hops. */
+    int levelEnd(int k) { return levelEnd[k]; }
+
     /** Counts one accepted step computed on {@code rows} rows of a window. */
     void counted(int rows) {
         windowedSteps++;
@@ -85,7 +90,8 @@ public final class SupportWindow {
     /**
      * After an accepted step at time t (or at a generator's change, {@code drop} false): drops what the budget allows
      * from y and returns the rows the next step computes, ascending (the first {@code count[0]} of the array), or
-     * null for all of them. {@code colPtr}/{@code rowIdx}: the CSC pattern of L (column j feeds rows rowIdx[..]).
+     * null for all of them. The rows come by level: the kept entries (ascending), then those 1, 2, ... 12 hops
+     * away, so that power k of the step reads only the first {@link #levelEnd}(k). {@code colPtr}/{@code rowIdx}: the CSC pattern of L (column j feeds rows rowIdx[..]).
      * {@code windowed}: whether the last step used a window; {@code others}: arrays to zero outside the new window.
      */
     int[] reshape(double t, double[] y, boolean drop, boolean windowed, int[] colPtr, int[] rowIdx, int[] count, double[]... others) {
@@ -94,8 +100,6 @@ public final class SupportWindow {
             bits = new long[(n + 63) >>> 6];
             rows = new int[n];
             spare = new int[n];
-            frontier = new int[n];
-            next = new int[n];
         }
         int oldCount = windowed ? count[0] : 0;
         // 1. the histogram of w|y| over the current support, and the largest bucket below which the sum fits the budget
@@ -117,30 +121,35 @@ public final class SupportWindow {
         for (int r = 0; r < scan; r++) {
             int i = windowed ? rows[r] : r;
             double v = Math.abs(y[i]);
-            if (v != 0 && bucket(weights[i] * v) >= cut) { bits[i >>> 6] |= 1L << i; frontier[f++] = i; }
+            if (v != 0 && bucket(weights[i] * v) >= cut) bits[i >>> 6] |= 1L << i;
         }
-        int size = f;
+        // the kept entries ascending (from the bits: the old rows come by level), so that the products stream through L
+        for (int w = 0; w < bits.length; w++) {
+            long b = bits[w];
+            while (b != 0) { spare[f++] = (w << 6) + Long.numberOfTrailingZeros(b); b &= b - 1; }
+        }
         lastKept = f;
-        for (int hop = 0; hop < HOPS && size <= LEAVE * n; hop++) {
-            int g = 0;
-            for (int k = 0; k < f; k++) {
-                int j = frontier[k];
+        levelEnd[0] = f;
+        int size = f, from = 0;
+        for (int hop = 1; hop <= HOPS && size <= LEAVE * n; hop++) {
+            int to = size;
+            for (int k = from; k < to; k++) {
+                int j = spare[k];
                 for (int q = colPtr[j]; q < colPtr[j + 1]; q++) {
                     int i = rowIdx[q];
                     long m = 1L << i;
-                    if ((bits[i >>> 6] & m) == 0) { bits[i >>> 6] |= m; next[g++] = i; }
+                    if ((bits[i >>> 6] & m) == 0) { bits[i >>> 6] |= m; spare[size++] = i; }
                 }
             }
-            int[] tmp = frontier; frontier = next; next = tmp;
-            f = g;
-            size += g;
+            levelEnd[hop] = size;
+            from = to;
         }
         boolean use = size < (windowed ? LEAVE : ENTER) * n;
         if (!use) {
             count[0] = n;
             return null;
         }
-        // 3. commit: drop, list the rows ascending, zero every array on rows that left the window
+        // 3. commit: drop, zero every array on rows that left the window
         if (dropped > 0) {
             for (int r = 0; r < scan; r++) {
                 int i = windowed ? rows[r] : r;
@@ -149,11 +158,7 @@ public final class SupportWindow {
             spent += dropped;
             lowestKept = Math.max(lowestKept, cut + LOW);
         }
-        int c = 0;
-        for (int w = 0; w < bits.length; w++) {
-            long b = bits[w];
-            while (b != 0) { spare[c++] = (w << 6) + Long.numberOfTrailingZeros(b); b &= b - 1; }
-        }
+        int c = size;
         if (windowed) {
             for (int r = 0; r < oldCount; r++) {
                 int i = rows[r];
