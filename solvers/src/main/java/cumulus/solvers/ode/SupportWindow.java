@@ -89,10 +89,11 @@ public final class SupportWindow {
 
     /**
      * After an accepted step at time t (or at a generator's change, {@code drop} false): drops what the budget allows
-     * from y and returns the rows the next step computes, ascending (the first {@code count[0]} of the array), or
-     * null for all of them. The rows come by level: the kept entries (ascending), then those 1, 2, ... 12 hops
-     * away, so that power k of the step reads only the first {@link #levelEnd}(k). {@code colPtr}/{@code rowIdx}: the CSC pattern of L (column j feeds rows rowIdx[..]).
-     * {@code windowed}: whether the last step used a window; {@code others}: arrays to zero outside the new window.
+     * from y and returns the rows the next step computes (the first {@code count[0]} of the array), or null for all
+     * of them. The rows come by level: the kept entries (ascending), then those 1, 2, ... 12 hops away, so that
+     * power k of the step computes only the first {@link #levelEnd}(k). {@code colPtr}/{@code rowIdx}: the CSC
+     * pattern of L (column j feeds rows rowIdx[..]); {@code windowed}: whether the last step used a window;
+     * {@code others}: arrays to zero outside the new window.
      */
     int[] reshape(double t, double[] y, boolean drop, boolean windowed, int[] colPtr, int[] rowIdx, int[] count, double[]... others) {
         int n = y.length;
