@@ -157,7 +157,7 @@ public final class LinearDormandPrince {
                 steps++;
                 t = lands ? target : t + step;
                 if (window != null) {
-                    if (st.rows != null) window.counted(st.count[0]);
+                    if (st.rows != null) window.counted(st.count);
                     if (st.rows != null || steps % SupportWindow.RECHECK == 0) st.reshape(window, t, true);
                 }
                 reached = t;
@@ -223,11 +223,11 @@ public final class LinearDormandPrince {
         Csr l;
         double maxAbs;
         /**
-         * The rows a step computes ({@link SupportWindow}): the first count[0], the kept entries first, then by hops
-         * from them; null: all.
+         * The rows a step computes ({@link SupportWindow}): the first {@code count}, the kept entries first, then by
+         * hops from them; null: all.
          */
         int[] rows;
-        final int[] count = new int[1];
+        int count;
         /** rowCut[k]: the parts' ranges of rows[] for power k (the rows within k hops), balanced by entries. */
         final int[][] rowCut;
         /** Where the rows beyond the kept entries start, and the running count of entries along rows[]. */
@@ -247,9 +247,9 @@ public final class LinearDormandPrince {
 
         /** Rebuilds the window after a step (drop: spend the budget) or at a segment's start (nothing dropped). */
         void reshape(SupportWindow window, double t, boolean drop) {
-            rows = window.reshape(t, y, drop, rows != null, l.colPtr, l.rowIdx, count, w, wn, acc, e5, e3);
+            rows = window.reshape(t, y, drop, rows != null, l.colPtr, l.rowIdx, w, wn, acc, e5, e3);
             if (rows == null) return;
-            int c = count[0];
+            int c = count = window.size();
             if (entries == null) entries = new int[n + 1];
             for (int r = 0; r < c; r++) entries[r + 1] = entries[r] + l.ptr[rows[r] + 1] - l.ptr[rows[r]];
             kept = window.levelEnd(0);
@@ -268,7 +268,7 @@ public final class LinearDormandPrince {
         /** Runs kernel(part) for both parts, side by side when two threads are allowed. */
         void each(java.util.function.IntConsumer kernel) {
             if (parts == 1) kernel.accept(0);
-            else if (rows != null && count[0] < MIN_PARALLEL) { kernel.accept(0); kernel.accept(1); }
+            else if (rows != null && count < MIN_PARALLEL) { kernel.accept(0); kernel.accept(1); }
             else DenseKernels.parallel(() -> kernel.accept(0), () -> kernel.accept(1));
         }
 
@@ -279,7 +279,7 @@ public final class LinearDormandPrince {
         double step(double h) {
             double[] from = y;
             if (rows != null)   // beyond the kept entries, power k writes only the rows within k hops: the rest start at 0
-                for (int r = kept; r < count[0]; r++) { int i = rows[r]; w[i] = 0; wn[i] = 0; acc[i] = 0; e5[i] = 0; e3[i] = 0; }
+                for (int r = kept; r < count; r++) { int i = rows[r]; w[i] = 0; wn[i] = 0; acc[i] = 0; e5[i] = 0; e3[i] = 0; }
             for (int k = 1; k <= DEGREE; k++) {
                 final int kk = k;
                 final double[] src = from, dst = wn;

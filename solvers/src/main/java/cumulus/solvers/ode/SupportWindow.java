@@ -36,6 +36,8 @@ public final class SupportWindow {
     private double spent;
     private long windowedSteps, rowSum, keptSum;
     private int maxRows, lastKept;
+    /** Rows of the current window (valid after a {@link #reshape} that returned them). */
+    private int size;
     private int lowestKept = Integer.MIN_VALUE;
 
     // scratch, sized on first use
@@ -76,6 +78,9 @@ public final class SupportWindow {
 
     int weightsLength() { return weights.length; }
 
+    /** After a {@link #reshape} that returned rows: how many. */
+    int size() { return size; }
+
     /** After a {@link #reshape} that returned rows: the first levelEnd(k) of them are those within k hops. */
     int levelEnd(int k) { return levelEnd[k]; }
 
@@ -89,23 +94,23 @@ public final class SupportWindow {
 
     /**
      * After an accepted step at time t (or at a generator's change, {@code drop} false): drops what the budget allows
-     * from y and returns the rows the next step computes (the first {@code count[0]} of the array), or null for all
+     * from y and returns the rows the next step computes (the first {@link #size} of the array), or null for all
      * of them. The rows come by level: the kept entries (ascending), then those 1, 2, ... 12 hops away, so that
      * power k of the step computes only the first {@link #levelEnd}(k). {@code colPtr}/{@code rowIdx}: the CSC
      * pattern of L (column j feeds rows rowIdx[..]); {@code windowed}: whether the last step used a window;
      * {@code others}: arrays to zero outside the new window.
      */
-    int[] reshape(double t, double[] y, boolean drop, boolean windowed, int[] colPtr, int[] rowIdx, int[] count, double[]... others) {
+    int[] reshape(double t, double[] y, boolean drop, boolean windowed, int[] colPtr, int[] rowIdx, double[]... others) {
         int n = y.length;
         if (bits == null) {
             bits = new long[(n + 63) >>> 6];
             rows = new int[n];
             spare = new int[n];
         }
-        int oldCount = windowed ? count[0] : 0;
+        int oldCount = windowed ? size : 0;
         // 1. the histogram of w|y| over the current support, and the largest bucket below which the sum fits the budget
         Arrays.fill(bucketSum, 0);
-        int scan = windowed ? count[0] : n;
+        int scan = windowed ? oldCount : n;
         for (int r = 0; r < scan; r++) {
             int i = windowed ? rows[r] : r;
             double v = Math.abs(y[i]);
@@ -116,13 +121,14 @@ public final class SupportWindow {
         int cut = 0;
         double dropped = 0;
         while (cut < BUCKETS && dropped + bucketSum[cut] <= available) { dropped += bucketSum[cut]; cut++; }
+        double keep = cut == 0 ? 0 : Math.scalb(1.0, cut + LOW);   // w|y| ≥ keep ⟺ its bucket is ≥ cut
         // 2. the kept entries, and their dilation by the step's hops
         Arrays.fill(bits, 0);
         int f = 0;
         for (int r = 0; r < scan; r++) {
             int i = windowed ? rows[r] : r;
             double v = Math.abs(y[i]);
-            if (v != 0 && bucket(weights[i] * v) >= cut) bits[i >>> 6] |= 1L << i;
+            if (v != 0 && weights[i] * v >= keep) bits[i >>> 6] |= 1L << i;
         }
         // the kept entries ascending (from the bits: the old rows come by level), so that the products stream through L
         for (int w = 0; w < bits.length; w++) {
@@ -131,7 +137,7 @@ public final class SupportWindow {
         }
         lastKept = f;
         levelEnd[0] = f;
-        int size = f, from = 0;
+        int size = f, from = 0;   // the window's rows so far
         for (int hop = 1; hop <= HOPS && size <= LEAVE * n; hop++) {
             int to = size;
             for (int k = from; k < to; k++) {
@@ -145,21 +151,16 @@ public final class SupportWindow {
             levelEnd[hop] = size;
             from = to;
         }
-        boolean use = size < (windowed ? LEAVE : ENTER) * n;
-        if (!use) {
-            count[0] = n;
-            return null;
-        }
+        if (size >= (windowed ? LEAVE : ENTER) * n) return null;
         // 3. commit: drop, zero every array on rows that left the window
         if (dropped > 0) {
             for (int r = 0; r < scan; r++) {
                 int i = windowed ? rows[r] : r;
-                if (y[i] != 0 && bucket(weights[i] * Math.abs(y[i])) < cut) y[i] = 0;
+                if (weights[i] * Math.abs(y[i]) < keep) y[i] = 0;
             }
             spent += dropped;
             lowestKept = Math.max(lowestKept, cut + LOW);
         }
-        int c = size;
         if (windowed) {
             for (int r = 0; r < oldCount; r++) {
                 int i = rows[r];
@@ -170,7 +171,7 @@ public final class SupportWindow {
             for (int i = 0; i < n; i++) if ((bits[i >>> 6] & (1L << i)) == 0) { y[i] = 0; for (double[] a : others) a[i] = 0; }
         }
         int[] tmp = rows; rows = spare; spare = tmp;
-        count[0] = c;
+        this.size = size;
         return rows;
     }
 

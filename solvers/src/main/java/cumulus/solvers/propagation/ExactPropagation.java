@@ -183,20 +183,15 @@ public final class ExactPropagation {
     }
 
     private static List<double[]> gather(List<double[]> ys, int[] idx) {
-        List<double[]> out = new ArrayList<>();
-        for (double[] y : ys) {
-            double[] x = new double[idx.length];
-            for (int i = 0; i < idx.length; i++) x[i] = y[idx[i]];
-            out.add(x);
-        }
-        return out;
+        return ys.stream().map(y -> gather(y, idx)).toList();
     }
 
-    private static double[] gather(double[] w, int[] idx) {
-        if (w == null) return null;
-        double[] x = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) x[i] = w[idx[i]];
-        return x;
+    /** The coordinates {@code idx} of x (null for null). */
+    private static double[] gather(double[] x, int[] idx) {
+        if (x == null) return null;
+        double[] g = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) g[i] = x[idx[i]];
+        return g;
     }
 
     private static Evolution.Sampler scatter(Evolution.Sampler sink, int[] idx, int n) {
