@@ -69,7 +69,9 @@ public final class Evolution {
     public interface Sampler { void sample(double t, double[] y); }
 
     /** How a run ended: the last time reached, and null or the reason it stopped early. */
-    public record Outcome(double reached, long steps, String failure) {
+    /** {@code rejected}: trial steps rejected by the error control, −1 where the integrator does not count them. */
+    public record Outcome(double reached, long steps, long rejected, String failure) {
+        public Outcome(double reached, long steps, String failure) { this(reached, steps, -1, failure); }
         public boolean complete() { return failure == null; }
     }
 

@@ -24,9 +24,10 @@ import java.util.function.IntFunction;
  * the rows, instead of 12 stored stage vectors combined with O(stages²) vector operations and a 7th-order interpolant
  * (3 more products) at every step. Measured on btc N = 1024 (525,825 unknowns, 3.1e6 entries, one core): the
  * library's stage combinations and interpolant took 2.8× the time of its products. The method is the same: the
- * tableau and error weights are read from commons-math3's {@code DormandPrince853Integrator}, the error norm and the
- * step-size controller (safety 0.9, factor in [0.2, 10], exponent −1/8) are those of Hairer, Nørsett &amp; Wanner
- * (Solving ODEs I, §II.10, {@code DOP853}); rounding in the power basis is bounded by the largest term
+ * tableau and error weights are read from commons-math3's {@code DormandPrince853Integrator}, the error norm is that
+ * of Hairer, Nørsett &amp; Wanner (Solving ODEs I, §II.10, {@code DOP853}); the step sizes come from DOP853's PI
+ * controller ({@link StepSizeControl}: collective-spin dynamics is stability-limited, where the library's
+ * I-controller rejected every other step); rounding in the power basis is bounded by the largest term
  * |R_k z^k| ≤ e^{|hλ|} ≈ 10³ at the stability boundary, far below the step tolerances. Samples are taken by landing
  * steps on the grid t_j = j·dt (no interpolant); the guards are {@link Evolution}'s.
  */
@@ -93,7 +94,6 @@ public final class LinearDormandPrince {
     /** Below this many unknowns a product runs on one thread (the hand-over costs more than it saves). */
     public static final int MIN_PARALLEL = 20_000;
 
-    private static final double SAFETY = 0.9, MIN_REDUCTION = 0.2, MAX_GROWTH = 10, EXPONENT = -1.0 / 8;
 
     /**
      * Integrates dy/dt = L_k y over {@code spans} (contiguous, from 0; {@code generatorOfSegment.apply(k)} is L_k as a
@@ -123,6 +123,7 @@ public final class LinearDormandPrince {
         Stepper st = new Stepper(n, tol, Math.max(1, Math.min(2, threads)));
         System.arraycopy(y0, 0, st.y, 0, n);
         out.sample(0, st.y.clone());
+        StepSizeControl control = new StepSizeControl();
         long next = 1, steps = 0;
         double reached = 0, minStep = 1e-13 * Math.max(1, tEnd), checkTime = 0;
         Map<Integer, Csr> rows = new HashMap<>();
@@ -143,16 +144,16 @@ public final class LinearDormandPrince {
                 boolean lands = t + 1.05 * step >= target;
                 if (lands) step = target - t;
                 if (step < minStep)
-                    return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
+                    return new Evolution.Outcome(reached, steps, control.rejections(), String.format(Locale.ROOT,
                             "too stiff at t = %.6g: the step size fell below %.3g (1e-13 of the horizon), so t-end = %.6g would need more than %.2g steps; lower t-end or use parameters of less extreme ratio",
                             t, minStep, tEnd, tEnd / minStep));
                 double err = st.step(step);
                 if (!Double.isFinite(err) || !(st.maxAbs <= budget.blowUp()))
-                    return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT, "solution diverged at t = %.6g (%s)", t + step,
+                    return new Evolution.Outcome(reached, steps, control.rejections(), String.format(Locale.ROOT, "solution diverged at t = %.6g (%s)", t + step,
                             Double.isFinite(st.maxAbs) && st.maxAbs > budget.blowUp() ? String.format(Locale.ROOT, "max |y| = %.3g exceeds %.3g", st.maxAbs, budget.blowUp())
                                     : "a component is not finite"));
-                double factor = Math.min(MAX_GROWTH, Math.max(MIN_REDUCTION, SAFETY * Math.pow(Math.max(err, 1e-300), EXPONENT)));
-                if (err > 1) { h = step * Math.min(factor, SAFETY); continue; }
+                if (err > 1) { h = control.rejected(step, err); continue; }
+                double proposed = control.accepted(step, err);
                 st.accept();
                 steps++;
                 t = lands ? target : t + step;
@@ -162,27 +163,27 @@ public final class LinearDormandPrince {
                 }
                 reached = t;
                 // a landing step was shortened for the grid: keep the step the controller had proposed
-                if (!lands || step >= h) h = step * factor;
+                if (!lands || step >= h) h = proposed;
                 if (lands && target < span.end() || lands && next <= samples && Math.abs(next * dt - target) <= 1e-9 * dt) {
                     out.sample(next * dt, st.y.clone());
                     next++;
                 }
                 if (steps > budget.maxSteps())
-                    return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
+                    return new Evolution.Outcome(reached, steps, control.rejections(), String.format(Locale.ROOT,
                             "step budget exhausted at t = %.6g after %d steps (t-end %.6g): the problem is too stiff or t-end too long for this integrator", t, steps, tEnd));
                 if (steps % 1000 == 0) {
                     double mean = (t - checkTime) / 1000;
                     checkTime = t;
                     double remaining = (tEnd - t) / Math.max(mean, Double.MIN_NORMAL);
                     if (steps + remaining > 10.0 * budget.maxSteps())
-                        return new Evolution.Outcome(reached, steps, String.format(Locale.ROOT,
+                        return new Evolution.Outcome(reached, steps, control.rejections(), String.format(Locale.ROOT,
                                 "too stiff at t = %.6g: at the present step size %.3g, t-end = %.6g needs about %.2g more steps (budget %d); lower t-end or use parameters of less extreme ratio",
                                 t, mean, tEnd, remaining, budget.maxSteps()));
                 }
             }
         }
         while (next <= samples) { out.sample(next * dt, st.y.clone()); next++; }   // a grid time at the very end
-        return new Evolution.Outcome(tEnd, steps, null);
+        return new Evolution.Outcome(tEnd, steps, control.rejections(), null);
     }
 
     /** L by rows (the CSC of Lᵀ), and the row ranges of the threads, balanced by entries. */

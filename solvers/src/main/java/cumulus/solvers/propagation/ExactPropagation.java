@@ -173,7 +173,8 @@ public final class ExactPropagation {
         Evolution.Outcome a = runs[0].outcome(), b = runs[1].outcome();
         // the earlier failure, if any, ends the run (the rows kept are those both parts delivered)
         Evolution.Outcome first = a.complete() ? b : !b.complete() && b.reached() < a.reached() ? b : a;
-        Evolution.Outcome o = new Evolution.Outcome(Math.min(a.reached(), b.reached()), a.steps() + b.steps(), first.failure());
+        Evolution.Outcome o = new Evolution.Outcome(Math.min(a.reached(), b.reached()), a.steps() + b.steps(),
+                a.rejected() < 0 || b.rejected() < 0 ? -1 : a.rejected() + b.rejected(), first.failure());
         return new Run(o, String.format(Locale.ROOT, "on two groups of invariant blocks (%d + %d of %d coordinates), one per thread: [%s] and [%s]",
                 groups.get(0).length, groups.get(1).length, n, runs[0].method(), runs[1].method()));
     }
@@ -314,7 +315,7 @@ public final class ExactPropagation {
         String why = String.format(Locale.ROOT, "estimated %s s explicit (||L||_1 = %.4g) vs %s s Krylov (oscillatory radius %.4g)", secs(ex), norm1, secs(kr), osc);
         Evolution.Outcome o = null;
         if (use == Kind.EXPLICIT) {
-            long steps = 0;
+            long steps = 0, rejected = 0;
             List<String> windows = new ArrayList<>();
             for (int i = 0; i < states && (o == null || o.complete()); i++) {
                 Evolution.Sampler sink = out.of(i);
@@ -324,10 +325,11 @@ public final class ExactPropagation {
                         new Evolution.Tolerances(tolerance / 10, tolerance / 1000), Evolution.Budget.densityMatrix(nnz),
                         (t, y) -> { sink.sample(t, y); progress.reached(part, before + t); }, threads, window);
                 steps += o.steps();
+                rejected += o.rejected();
                 if (window != null) windows.add((states > 1 ? "state " + (i + 1) + ": " : "") + window.describe(l0.numRows));
             }
-            return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3) as its stability polynomial in hL (12 products a step%s), %d steps, rtol %.1e%s (%s)",
-                    threads > 1 && cumulus.solvers.sparse.DenseKernels.threads() > 1 && l0.numRows >= LinearDormandPrince.MIN_PARALLEL ? ", 2 threads" : "", steps, tolerance / 10,
+            return new Run(o, String.format(Locale.ROOT, "explicit Dormand-Prince 8(5,3) as its stability polynomial in hL (12 products a step%s), %d steps (%d rejected), rtol %.1e%s (%s)",
+                    threads > 1 && cumulus.solvers.sparse.DenseKernels.threads() > 1 && l0.numRows >= LinearDormandPrince.MIN_PARALLEL ? ", 2 threads" : "", steps, rejected, tolerance / 10,
                     windows.isEmpty() ? "" : "; " + String.join("; ", windows), why));
         }
         boolean arnoldi = use == Kind.ARNOLDI;
