@@ -248,7 +248,7 @@ public final class LinearDormandPrince {
 
         /** Rebuilds the window after a step (drop: spend the budget) or at a segment's start (nothing dropped). */
         void reshape(SupportWindow window, double t, boolean drop) {
-            rows = window.reshape(t, y, drop, rows != null, l.colPtr, l.rowIdx, w, wn, acc, e5, e3);
+            rows = window.reshape(t, y, drop, rows != null, parts > 1, l.colPtr, l.rowIdx, w, wn, acc, e5, e3);
             if (rows == null) return;
             int c = count = window.size();
             if (entries == null) entries = new int[n + 1];

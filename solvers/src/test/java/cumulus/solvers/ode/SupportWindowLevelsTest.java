@@ -6,7 +6,8 @@ import cumulus.solvers.Refs;
 import cumulus.solvers.Spaces;
 import cumulus.solvers.space.LiouvillianSpace;
 import org.ejml.data.DMatrixSparseCSC;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashSet;
 import java.util.Random;
@@ -21,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * L^k y can be nonzero (the union over j ≤ k of the patterns of L^j y, by boolean products), for k = 0 … 12.
  */
 class SupportWindowLevelsTest {
-    @Test
-    void theFirstLevelEndKRowsAreTheReachOfTheKthPower() {
+    @ParameterizedTest(name = "levels split over two threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void theFirstLevelEndKRowsAreTheReachOfTheKthPower(boolean split) {
         Model btc = new Btc().model();
         LiouvillianSpace space = Spaces.of(btc, Refs.params(btc, "N", 64, "omega_x", 2));
         DMatrixSparseCSC l = space.generator(space.values());
@@ -31,7 +33,8 @@ class SupportWindowLevelsTest {
         Random rnd = new Random(7);
         for (int k = 0; k < 5; k++) y[rnd.nextInt(n)] = 0.1 + rnd.nextDouble();
         SupportWindow w = new SupportWindow(space.traceNormWeights(), 0, 1);
-        int[] rows = w.reshape(0, y.clone(), false, false, l.col_idx, l.nz_rows);
+        if (split) w.splitFrom = 2;   // every level of two or more columns (and the histogram) on two threads
+        int[] rows = w.reshape(0, y.clone(), false, false, split, l.col_idx, l.nz_rows);
         assertNotNull(rows, "five entries and their 12 hops are a small part of 4225 coordinates");
         boolean[] reach = new boolean[n];
         for (int i = 0; i < n; i++) reach[i] = y[i] != 0;
@@ -48,5 +51,8 @@ class SupportWindowLevelsTest {
             assertTrue(want.equals(got), "rows within " + k + " hops: " + want.size() + " reached, " + got.size() + " in the window");
         }
         assertEquals(w.levelEnd(SupportWindow.HOPS), w.size());
+        Set<Integer> distinct = new HashSet<>();
+        for (int r = 0; r < w.size(); r++) distinct.add(rows[r]);
+        assertEquals(w.size(), distinct.size(), "no row twice in the window");
     }
 }
