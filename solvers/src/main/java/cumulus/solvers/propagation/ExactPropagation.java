@@ -118,7 +118,9 @@ public final class ExactPropagation {
      * The same; {@code weights} (null: unknown) are the trace norms of the coordinates' basis operators
      * ({@link cumulus.solvers.space.LiouvillianSpace#traceNormWeights}): with them, the explicit driver computes only
      * the rows the state's support reaches ({@link SupportWindow}), dropping entries within a trace-norm budget of
-     * tolerance/10 (which bounds every expectation value's change by ‖O‖·tolerance/10).
+     * tolerance (which bounds every expectation value's change by ‖O‖·tolerance; the step control holds its local
+     * errors to tolerance/10 besides). Measured btc N = 512 to t = 20: a budget of tolerance/10 computed 30,084 rows
+     * a step on average, tolerance 27,571 (−8%), with every output column within 3e-13 of the other.
      */
     public static Run run(Kind kind, List<Schedule.Span> spans, List<DMatrixSparseCSC> gens, int dims, List<double[]> y0s, double dt,
                           double tolerance, Samplers out, double[] weights) {
@@ -320,7 +322,7 @@ public final class ExactPropagation {
             for (int i = 0; i < states && (o == null || o.complete()); i++) {
                 Evolution.Sampler sink = out.of(i);
                 double before = i * tEnd;
-                SupportWindow window = weights != null && l0.numRows >= MIN_WINDOW ? new SupportWindow(weights, tolerance / 10, tEnd) : null;
+                SupportWindow window = weights != null && l0.numRows >= MIN_WINDOW ? new SupportWindow(weights, tolerance, tEnd) : null;
                 o = LinearDormandPrince.run(spans, gens::get, y0s.get(i), dt,
                         new Evolution.Tolerances(tolerance / 10, tolerance / 1000), Evolution.Budget.densityMatrix(nnz),
                         (t, y) -> { sink.sample(t, y); progress.reached(part, before + t); }, threads, window);
