@@ -20,8 +20,8 @@ import java.util.Locale;
  * CPTP maps on Hermitian operators), and so every expectation value at every later time is off by at most
  * ‖O‖ × {@link #spent()}: the bound is rigorous, not an estimate, and it is reported with the run.
  *
- * <p>Below {@link #ENTER} of the coordinates the window is used; above {@link #LEAVE} the full product runs
- * (nothing dropped), and the window is re-examined every {@link #RECHECK} steps.
+ * <p>Below {@link #ENTER} of the coordinates the window is used; above {@link #LEAVE} the full product runs, and the
+ * window is re-examined every {@link #RECHECK} steps (each look drops what the budget allows).
  */
 public final class SupportWindow {
     /** Use the window when it holds less than this fraction of the coordinates, leave it above {@link #LEAVE}. */
@@ -74,7 +74,8 @@ public final class SupportWindow {
 
     /** For the method text. */
     public String describe(int n) {
-        if (windowedSteps == 0) return "no step on a window (the support was never below " + Math.round(100 * ENTER) + "% of the coordinates)";
+        if (windowedSteps == 0) return "no step on a window (the support was never below " + Math.round(100 * ENTER) + "% of the coordinates)"
+                + (spent == 0 ? "" : String.format(Locale.ROOT, ", bound on every expectation value's change by dropped entries %.2g x ||O||", spent));
         String head = String.format(Locale.ROOT, "%d steps on the state's support: on average %.0f of %d rows computed (at most %d) around %.0f nonzero entries",
                 windowedSteps, meanRows(), n, maxRows, (double) keptSum / windowedSteps);
         if (spent == 0) return head + ", nothing dropped";
@@ -128,14 +129,20 @@ public final class SupportWindow {
         double dropped = 0;
         while (cut < BUCKETS && dropped + bucketSum[cut] <= available) { dropped += bucketSum[cut]; cut++; }
         double keep = cut == 0 ? 0 : Math.scalb(1.0, cut + LOW);   // w|y| ≥ keep ⟺ its bucket is ≥ cut
-        // 2. the kept entries, and their dilation by the step's hops
+        // 2. drop (the budget allows it whether or not a window follows), mark the kept entries, dilate them by the hops
         Arrays.fill(bits, 0);
-        int f = 0;
         for (int r = 0; r < scan; r++) {
             int i = windowed ? rows[r] : r;
             double v = Math.abs(y[i]);
-            if (v != 0 && weights[i] * v >= keep) bits[i >>> 6] |= 1L << i;
+            if (v == 0) continue;
+            if (weights[i] * v >= keep) bits[i >>> 6] |= 1L << i;
+            else y[i] = 0;
         }
+        if (dropped > 0) {
+            spent += dropped;
+            lowestKept = Math.max(lowestKept, cut + LOW);
+        }
+        int f = 0;
         // the kept entries ascending (from the bits: the old rows come by level), so that the products stream through L
         for (int w = 0; w < bits.length; w++) {
             long b = bits[w];
@@ -151,15 +158,7 @@ public final class SupportWindow {
             from = to;
         }
         if (size >= (windowed ? LEAVE : ENTER) * n) return null;
-        // 3. commit: drop, zero every array on rows that left the window
-        if (dropped > 0) {
-            for (int r = 0; r < scan; r++) {
-                int i = windowed ? rows[r] : r;
-                if (weights[i] * Math.abs(y[i]) < keep) y[i] = 0;
-            }
-            spent += dropped;
-            lowestKept = Math.max(lowestKept, cut + LOW);
-        }
+        // 3. zero every array on rows that left the window
         if (windowed) {
             for (int r = 0; r < oldCount; r++) {
                 int i = rows[r];
