@@ -188,16 +188,17 @@ public final class SupportWindow {
 
     /** One hop: appends to spare[size..] the rows that the columns spare[from, to) feed and that are not yet marked. */
     private int dilate(int from, int to, int size, int[] colPtr, int[] rowIdx) {
-        long[] marks = bits;
-        int[] list = spare;
         for (int k = from; k < to; k++) {
-            int j = list[k];
-            for (int q = colPtr[j]; q < colPtr[j + 1]; q++) {
-                int i = rowIdx[q];
-                long m = 1L << i;
-                if ((marks[i >>> 6] & m) == 0) { marks[i >>> 6] |= m; list[size++] = i; }
-            }
+            int j = spare[k];
+            for (int q = colPtr[j]; q < colPtr[j + 1]; q++) size = add(rowIdx[q], size);
         }
+        return size;
+    }
+
+    /** Marks row i and appends it to spare[size] if it is not marked yet; returns the new size. */
+    private int add(int i, int size) {
+        long m = 1L << i;
+        if ((bits[i >>> 6] & m) == 0) { bits[i >>> 6] |= m; spare[size++] = i; }
         return size;
     }
 
@@ -205,19 +206,13 @@ public final class SupportWindow {
      * The same hop on two threads: each half of the columns collects the unmarked rows it feeds while the marks are
      * only read (no word of them is written by two threads), then one thread marks and appends them, dropping the
      * rows found twice. Most columns of a wide level lie inside the support and find nothing, so the serial merge
-     * is short (measured btc N = 1024: the first hop reads ~300k entries of L and merges ~3k candidates).
+     * is short (the candidates are the rows on the support's rim, each found from a few columns).
      */
     private int dilateSplit(int from, int to, int size, int[] colPtr, int[] rowIdx) {
         int mid = (from + to) >>> 1;
         DenseKernels.parallel(() -> candidates[0] = collect(from, mid, colPtr, rowIdx, candidates[0]),
                 () -> candidates[1] = collect(mid, to, colPtr, rowIdx, candidates[1]));
-        long[] marks = bits;
-        for (int[] c : candidates)
-            for (int k = 1; k <= c[0]; k++) {
-                int i = c[k];
-                long m = 1L << i;
-                if ((marks[i >>> 6] & m) == 0) { marks[i >>> 6] |= m; spare[size++] = i; }
-            }
+        for (int[] c : candidates) for (int k = 1; k <= c[0]; k++) size = add(c[k], size);
         return size;
     }
 
