@@ -15,15 +15,21 @@ import java.util.Map;
 
 /** JSON / CSV / text rendering shared by the commands; JSON field names are SPEC.md's. */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    /**
+     * The mapper, made on first use: text and CSV runs also use this class, and an ObjectMapper costs ~40 ms of a
+     * fresh process to build (class+load log of 'steady btc --set N=8').
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
 
     private Output() { }
 
     static String json(Object tree) {
         try {
-            return JSON.writeValueAsString(tree);
+            return Json.MAPPER.writeValueAsString(tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
