@@ -109,6 +109,14 @@ class FaultsEndCleanlyTest {
         Run r = run("steady", "local-btc", "--set", "N=2000");
         exit(2, r, "real unknowns", "GB of memory", "heap");
         exit(2, run("steady", "dicke", "--set", "N=60,cutoff=40"), "5,953,600 real unknowns", "GB of memory", "heap");
+        // two ensembles: refused before L is assembled (assembling it first took 14 s and allocated gigabytes)
+        for (String cmd : new String[]{"steady", "spectrum"}) {
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            exit(2, run(cmd, "btc-pair", "--set", "N=48"), "5,764,801 real unknowns", "GB of memory", "heap");
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 200_000_000L, cmd + " allocated " + allocated + " bytes before refusing");
+        }
     }
 
     @Test
