@@ -3,6 +3,7 @@ package cumulus.cli;
 import cumulus.api.InitialState;
 import cumulus.api.ModelException;
 import cumulus.api.NumericalException;
+import cumulus.api.Progress;
 import cumulus.api.Trajectory;
 import cumulus.plugins.Cumulus;
 import picocli.CommandLine.Command;
@@ -84,9 +85,10 @@ final class EvolveCommand implements Callable<Integer> {
                 : method.equals("exact") && c.dynamicsMethods().contains("exact")
                 ? c.evolveExact(r.model(), r.parameters(), inits, tEnd, dt, tol == null ? Cumulus.EXACT_TOLERANCE : tol)
                 : c.dynamics(method).evolve(r.model(), r.parameters(), init, tEnd, dt);
-        // runs long enough to print progress also say which propagator they used (failures keep their one line)
+        // runs long enough to print progress also say which propagator they used (failures keep their one line);
+        // a notice like the progress lines, so --quiet drops it too
         if (tr.method() != null && tr.complete() && System.nanoTime() - started > 2_000_000_000L)
-            spec.commandLine().getErr().println("cumulus: evolve: " + tr.method());
+            Progress.get().note("evolve: " + tr.method());
         Output.warnings(spec.commandLine().getErr(), tr.warnings());
         String text = switch (output.format) {
             case csv, text -> csv(tr);
