@@ -137,17 +137,21 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         if (!Resources.fits(lowerBound)) Resources.admit(lowerBound);
     }
 
+    /** The steady state's memory and time: one LU (or the slab LUs of the iterative route) and a few vectors. */
+    private static Resources.Estimate steadyEstimate(Model model, LiouvillianSpace space, long nnz, boolean slabs) {
+        return Resources.direct("steady state of " + model.name(), space.size(), nnz, space.gridDims(), false,
+                slabs ? 125 : 4, slabs ? Math.pow(SteadyState.GROUPS, -1.0 / 3) : 1);
+    }
+
     @Override
     public SteadyStateResult steadyState(Model model, Map<String, Double> parameters) {
         requireStatic(model, "steady state");
         long t0 = System.nanoTime();
         LiouvillianSpace space = Spaces.of(model, parameters);
         boolean slabs = space.sectorOffsets() != null && space.size() > SteadyState.ITERATIVE_THRESHOLD;
-        refuseEarly(Resources.direct("steady state of " + model.name(), space.size(), 0, space.gridDims(), false,
-                slabs ? 125 : 4, slabs ? Math.pow(SteadyState.GROUPS, -1.0 / 3) : 1));
+        refuseEarly(steadyEstimate(model, space, 0, slabs));
         DMatrixSparseCSC l = space.generator(space.values());
-        Resources.admit(Resources.direct("steady state of " + model.name(), l.numRows, l.nz_length, space.gridDims(), false,
-                slabs ? 125 : 4, slabs ? Math.pow(SteadyState.GROUPS, -1.0 / 3) : 1));
+        Resources.admit(steadyEstimate(model, space, l.nz_length, slabs));
         SteadyState.Solution s = SteadyState.solve(space, l);
         Moments mo = space.moments();
         Moments.Values v = mo.evaluate(s.x());
