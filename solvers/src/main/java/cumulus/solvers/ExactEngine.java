@@ -82,13 +82,13 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         long t0 = System.nanoTime();
         LiouvillianSpace space = Spaces.of(model, parameters);
         int k = Math.max(2, count);
-        if (space.sectorOffsets() == null && space.size() > denseLimit)
-            refuseEarly(Resources.spectrum("spectrum of " + model.name(), space.size(), 0, space.gridDims(), 4 * k + 60, 1));
+        int[] sectors = space.sectorOffsets();
+        boolean bySectors = sectors != null && space.size() > SectorSpectrum.THRESHOLD;
+        // the cheaper of the two LU routes, without L's entries: if even that cannot fit, refuse before assembling L
+        if (!bySectors && space.size() > denseLimit) refuseEarly(rightmostEstimate(model, space, 0, k));
         DMatrixSparseCSC l = space.generator(space.values());
         Shifts shifts = Shifts.of(space, l, oscillationShifts);
         LiouvillianSpectrum.Search search = this.search;
-        int[] sectors = space.sectorOffsets();
-        boolean bySectors = sectors != null && l.numRows > SectorSpectrum.THRESHOLD;
         if (bySectors) {
             // no LU of the whole 3-D-like matrix: the slab LUs (as the steady state's preconditioner) and, per block,
             // the Davidson bases V and W (2 x 40 vectors) and work vectors
@@ -96,7 +96,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
                     2 * 40 + 20, Math.pow(SectorSpectrum.GROUPS, -1.0 / 3)));
         } else if (l.numRows > denseLimit) {
             Resources.Estimate near = Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60);
-            Resources.Estimate right = Resources.spectrum("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), 4 * k + 60, 1);
+            Resources.Estimate right = rightmostEstimate(model, space, l.nz_length, k);
             // only lambda0 and lambda1 asked for: the rightmost search certifies exactly these, on one real LU (btc N = 256,
             // --count 2: 7.7 s against 12.9 s whole process; the two-cavity example: 4.7 s against 25.6 s); beyond lambda1 its
             // order is not certified (dephasing N = 128 misses the -0.0078121 +- 2.0i pair that the shift at i*omega finds),
@@ -135,6 +135,11 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
      */
     private static void refuseEarly(Resources.Estimate lowerBound) {
         if (!Resources.fits(lowerBound)) Resources.admit(lowerBound);
+    }
+
+    /** The rightmost search's memory and time: one real LU, a Krylov space of 4k + 60 vectors. */
+    private static Resources.Estimate rightmostEstimate(Model model, LiouvillianSpace space, long nnz, int k) {
+        return Resources.spectrum("spectrum of " + model.name(), space.size(), nnz, space.gridDims(), 4 * k + 60, 1);
     }
 
     /** The steady state's memory and time: one LU (or the slab LUs of the iterative route) and a few vectors. */
