@@ -15,6 +15,7 @@ import cumulus.api.Equations;
 import cumulus.api.MeanFieldVerdict;
 import cumulus.api.FloquetSolver;
 import cumulus.api.Model;
+import cumulus.api.ModelPlugin;
 import cumulus.api.ModelException;
 import cumulus.api.SpectrumSolver;
 import cumulus.api.SteadyStateSolver;
@@ -46,15 +47,32 @@ public final class Cumulus {
 
     private Cumulus(Injector injector) {
         this.models = injector.getInstance(ModelRegistry.class);
-        this.spectrum = byName(injector, new TypeLiteral<Set<SpectrumSolver>>() { }, SpectrumSolver::method);
-        this.steady = byName(injector, new TypeLiteral<Set<SteadyStateSolver>>() { }, SteadyStateSolver::method);
-        this.dynamics = byName(injector, new TypeLiteral<Set<DynamicsSolver>>() { }, DynamicsSolver::method);
-        this.floquet = byName(injector, new TypeLiteral<Set<FloquetSolver>>() { }, FloquetSolver::method);
+        this.spectrum = byName(injector.getInstance(Key.get(new TypeLiteral<Set<SpectrumSolver>>() { })), SpectrumSolver::method);
+        this.steady = byName(injector.getInstance(Key.get(new TypeLiteral<Set<SteadyStateSolver>>() { })), SteadyStateSolver::method);
+        this.dynamics = byName(injector.getInstance(Key.get(new TypeLiteral<Set<DynamicsSolver>>() { })), DynamicsSolver::method);
+        this.floquet = byName(injector.getInstance(Key.get(new TypeLiteral<Set<FloquetSolver>>() { })), FloquetSolver::method);
     }
 
-    private static <S> Map<String, S> byName(Injector injector, TypeLiteral<Set<S>> type, Function<S, String> name) {
+    /**
+     * The same toolkit without an injector, when no Guice module adds a solver: the graph would then hold only
+     * {@link BuiltInSolvers} and the discovered model plugins, which Guice constructs by their public no-argument
+     * constructors (the {@link ModelPlugin} contract), as this does. Building the injector took 70-90 ms of a
+     * 0.5 s {@code cumulus steady btc --set N=256} (fresh JVMs with a CDS archive, alternating: 484-627 ms with it,
+     * 414-480 without; docs/performance.md).
+     */
+    private Cumulus(ClassLoader loader, BuiltInSolvers builtIn) {
+        List<com.google.inject.Provider<ModelPlugin>> plugins = new ArrayList<>();
+        for (Class<? extends ModelPlugin> t : PluginLoader.discover(loader)) plugins.add(() -> PluginLoader.construct(t));
+        this.models = new ModelRegistry(plugins);
+        this.spectrum = byName(builtIn.spectrum(), SpectrumSolver::method);
+        this.steady = byName(builtIn.steady(), SteadyStateSolver::method);
+        this.dynamics = byName(builtIn.dynamics(), DynamicsSolver::method);
+        this.floquet = byName(builtIn.floquet(), FloquetSolver::method);
+    }
+
+    private static <S> Map<String, S> byName(java.util.Collection<S> solvers, Function<S, String> name) {
         Map<String, S> out = new TreeMap<>();
-        for (S s : injector.getInstance(Key.get(type))) {
+        for (S s : solvers) {
             S clash = out.put(name.apply(s), s);
             if (clash != null && clash != s)
                 throw new ModelException("two solvers are named '" + name.apply(s) + "': " + clash.getClass().getName() + " and " + s.getClass().getName());
@@ -70,9 +88,11 @@ public final class Cumulus {
 
     /**
      * Discovers model plugins through {@code loader} (e.g. one that also sees external plugin jars);
-     * {@code extra} Guice modules may bind further solvers with their own Multibinder lines.
+     * {@code extra} Guice modules may bind further solvers with their own Multibinder lines. Without any, the
+     * toolkit is assembled without an injector (the same models and solvers, see {@link #Cumulus(ClassLoader, BuiltInSolvers)}).
      */
     public static Cumulus create(ClassLoader loader, Module... extra) {
+        if (extra.length == 0) return new Cumulus(loader, BuiltInSolvers.create());
         List<Module> modules = new ArrayList<>(List.of(new CumulusModule(loader)));
         modules.addAll(List.of(extra));
         return new Cumulus(Guice.createInjector(Stage.PRODUCTION, modules));

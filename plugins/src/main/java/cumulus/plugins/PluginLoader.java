@@ -154,6 +154,25 @@ public final class PluginLoader {
         return out;
     }
 
+    /**
+     * A discovered plugin constructed by its public no-argument constructor (the {@link ModelPlugin} contract). What the
+     * constructor throws (or a class it cannot link) comes back as an IllegalStateException naming the class, which
+     * {@link ModelRegistry} reports when it skips the plugin.
+     */
+    static ModelPlugin construct(Class<? extends ModelPlugin> type) {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error err && !(cause instanceof LinkageError)) throw err;
+            throw new IllegalStateException(type.getName() + "() threw " + cause, cause);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getName() + " has no public no-argument constructor (a ModelPlugin needs one)");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " cannot be constructed: " + e);
+        }
+    }
+
     /** "plugin jar J: class C ..." from a ServiceLoader error, naming the jar whose services file lists C. */
     private static String describe(ServiceConfigurationError e, ClassLoader loader) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
