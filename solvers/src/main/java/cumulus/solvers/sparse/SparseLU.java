@@ -75,12 +75,15 @@ public final class SparseLU {
     private final int delayedPivots;
     /** Two groups of independent subtrees ([first, last] front ranges) handled by two threads, or null. */
     private final int[][] groups;
+    /** The estimated work of the two groups and of the whole factorization, or null without a split (tests). */
+    final double[] splitWork;
     private final boolean[] inGroup;
 
     private SparseLU(int n, int[] perm, NestedDissection nd, int nFronts, int[][] pivRows, int[][] pivCols,
                      int[][] restRows, int[][] restCols, double[][] lowerSlab, int[] lowerOff, double[][] upperSlab, int[] upperOff, long nnz, double orderSeconds,
-                     double factorSeconds, int delayedPivots, int[][] groups) {
+                     double factorSeconds, int delayedPivots, int[][] groups, double[] splitWork) {
         this.groups = groups;
+        this.splitWork = splitWork;
         this.inGroup = new boolean[nFronts];
         if (groups != null)
             for (int[] g : groups) for (int k = 0; k < g.length; k += 2) for (int t = g[k]; t <= g[k + 1]; t++) inGroup[t] = true;
@@ -524,7 +527,7 @@ public final class SparseLU {
             long t1 = System.nanoTime();
             if (DEBUG) System.err.printf("factor: %d fronts, %.3g flops, nnz %d, delayed %d, %.2fs%n", nt, wsMain.flops, wsMain.nnz, wsMain.delayed, (t1 - t0) * 1e-9);
             return new SparseLU(n, perm, nd, nt, pivRows, pivCols, restRows, restCols, lowerSlab, lowerOff, upperSlab, upperOff, wsMain.nnz, orderSeconds,
-                    (t1 - t0) * 1e-9, wsMain.delayed, groups);
+                    (t1 - t0) * 1e-9, wsMain.delayed, groups, groups == null ? null : new double[]{sum(work, groups[0]), sum(work, groups[1]), totalWork});
         }
 
         /**

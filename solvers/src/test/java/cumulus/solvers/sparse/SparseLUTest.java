@@ -217,7 +217,10 @@ class SparseLUTest {
         for (int j = 0; j < n; j++)
             for (int q = g.col_idx[j]; q < g.col_idx[j + 1]; q++) if (g.nz_rows[q] != 0) t.addItem(g.nz_rows[q], j, g.nz_values[q]);
         for (int j = 0; j < n; j += stride) t.addItem(0, j, 1.0);
-        return DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        DMatrixSparseCSC m = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        for (int[] block : cumulus.solvers.space.SymmetryBlocks.of(List.of(m)))
+            if (block[0] == 0) return cumulus.solvers.space.SymmetryBlocks.restrict(m, block);
+        return m;
     }
 
     @Test
@@ -241,5 +244,42 @@ class SparseLUTest {
         } finally {
             ex.shutdownNow();
         }
+    }
+
+    /**
+     * The two factorization threads get comparable work: on btc's steady-state block the root chain's two children
+     * alone split it 75 : 25 (4.35e7 : 1.40e7 at N = 160); descending into the larger subtree must bring the smaller
+     * group above 40% of the two, with at most a fifth of the work left above them; the solves stay accurate.
+     */
+    /**
+     * The steady-state system of the fixture as the steady state solves it: L with its first row (the population of
+     * |0><0|) replaced by the trace, restricted to the invariant block of the populations.
+     */
+    private static DMatrixSparseCSC steadyBlock(DMatrixSparseCSC l, int N) {
+        boolean[] diag = new boolean[l.numCols];
+        int idx = 0;
+        for (int j = 0; j <= N; j++) for (int k = j; k <= N; k++) { if (j == k) diag[idx] = true; idx += j == k ? 1 : 2; }
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(l.numRows, l.numCols, l.nz_length + N + 1);
+        for (int c = 0; c < l.numCols; c++) {
+            for (int k = l.col_idx[c]; k < l.col_idx[c + 1]; k++) if (l.nz_rows[k] != 0) t.addItem(l.nz_rows[k], c, l.nz_values[k]);
+            if (diag[c]) t.addItem(0, c, 1.0);
+        }
+        DMatrixSparseCSC m = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        for (int[] block : cumulus.solvers.space.SymmetryBlocks.of(List.of(m)))
+            if (block[0] == 0) return cumulus.solvers.space.SymmetryBlocks.restrict(m, block);
+        return m;
+    }
+
+    @Test
+    void theTwoThreadSplitBalancesTheWork() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DenseKernels.canSplit(), "needs two threads");
+        DMatrixSparseCSC a = steadyBlock(BtcFixture.liouvillian(160, 2.0, 1.0), 160);
+        SparseLU lu = SparseLU.factor(a);
+        double[] w = lu.splitWork;
+        assertTrue(w != null, "a 13,000-unknown factorization is split over two threads");
+        double smaller = Math.min(w[0], w[1]), both = w[0] + w[1];
+        assertTrue(smaller >= 0.4 * both, "groups " + w[0] + " and " + w[1]);
+        assertTrue(both >= 0.8 * w[2], "left above the groups: " + (w[2] - both) + " of " + w[2]);
+        checkSolves(a, 1e-12);
     }
 }
