@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--process-timeout", defaultValue = "900", description = "seconds before a fresh-process run is abandoned (default ${DEFAULT-VALUE})")
     int processTimeout;
 
+    @Option(names = "--repeat", defaultValue = "3", description = "exact suite: fresh processes of each command, and QuTiP runs, per N; the table shows their medians (default ${DEFAULT-VALUE})")
+    int repeat;
+
     @Option(names = "--readme", description = "exact suite: also write the table (markdown, with the date, the cores and the QuTiP version) into README.md between its 'bench:exact' markers")
     boolean readme;
 
@@ -97,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!modelName.equals("btc") && !modelName.equals("dephasing"))
             throw new ModelException("--model must be btc or dephasing (the models the QuTiP peer knows), got '" + modelName + "'");
         if (count < 2) throw new ModelException("--count must be at least 2 (lambda0 and lambda1), got " + count);
+        if (repeat < 1) throw new ModelException("--repeat must be at least 1, got " + repeat);
         PrintWriter out = spec.commandLine().getOut();
         Cumulus c = Cumulus.create();
         Model model = c.models().get(modelName);
@@ -114,10 +118,14 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < sizes.size(); i++) {
                 int n = sizes.get(i);
                 cumulus.api.Progress.get().progress("bench: fresh processes of " + launcher + ": spectrum and steady at N = " + n + " (" + (i + 1) + " of " + sizes.size() + ")");
-                quiet();
-                double[] gap = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
-                quiet();
-                double[] ness = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
+                double[][] gaps = new double[repeat][], nesses = new double[repeat][];
+                for (int k = 0; k < repeat; k++) {   // alternating, so that a drift of the machine's speed reaches both
+                    quiet();
+                    gaps[k] = BenchProcess.run(launcher, List.of("spectrum", modelName, "--set", "N=" + n, "--count", Integer.toString(count), "--format", "json"), processTimeout);
+                    quiet();
+                    nesses[k] = BenchProcess.run(launcher, List.of("steady", modelName, "--set", "N=" + n, "--format", "json"), processTimeout);
+                }
+                double[] gap = BenchProcess.median(gaps), ness = BenchProcess.median(nesses);
                 procs.put(n, new double[][]{gap, ness});
             }
         }
@@ -126,8 +134,8 @@ final class BenchCommand implements Callable<Integer> {
             c.spectrumSolver().spectrum(model, model.resolve(Map.of("N", n)), count);
             c.steadyStateSolver().steadyState(model, model.resolve(Map.of("N", n)));
         }
-        out.printf("# warm: in this process after JIT warm-up, best of 2 up to N = 256; process: one fresh '%s spectrum %s --set N=.. --count %d' and '... steady', wall time of the whole process, peak RSS; QuTiP: one run per N (eigs k=6 sigma=0.01, steadystate), in-script seconds%n",
-                launcher, modelName, count);
+        out.printf("# warm: in this process after JIT warm-up, best of 2 up to N = 256; process: median of %d fresh '%s spectrum %s --set N=.. --count %d' and '... steady', wall time of the whole process, largest peak RSS; QuTiP: median of %d runs per N (eigs k=6 sigma=0.01, steadystate), in-script seconds%n",
+                repeat, launcher, modelName, count, repeat);
         out.printf("%-6s %-9s | %-9s %-9s %-9s %-7s | %-9s %-9s %-9s %-7s | %-8s | %-20s %-20s%n", "N", "unknowns",
                 "gap_warm", "gap_proc", "qutip_gap", "ratio", "ness_warm", "ness_proc", "qutip_ness", "ratio", "peak_MB", "lambda1_re", "qutip_lambda1_re");
         for (int n : sizes) row(out, c, model, n, havePeer, script, procs.get(n));
@@ -176,13 +184,19 @@ final class BenchCommand implements Callable<Integer> {
         if (Double.isNaN(l1)) l1 = gapProc[2];
         double qGap = Double.NaN, qNess = Double.NaN, qL = Double.NaN;
         if (havePeer) {
-            JsonNode j = runPeer(script, n);
-            if (j != null) {
-                qGap = j.path("gap_seconds").asDouble(Double.NaN);
-                qNess = j.path("steady_seconds").asDouble(Double.NaN);
-                qL = j.path("lambda1").path("re").asDouble(Double.NaN);
+            double[] gaps = new double[repeat], nesses = new double[repeat];
+            java.util.Arrays.fill(gaps, Double.NaN);
+            java.util.Arrays.fill(nesses, Double.NaN);
+            for (int k = 0; k < repeat; k++) {
+                JsonNode j = runPeer(script, n);
+                if (j == null) continue;
+                gaps[k] = j.path("gap_seconds").asDouble(Double.NaN);
+                nesses[k] = j.path("steady_seconds").asDouble(Double.NaN);
+                if (Double.isNaN(qL)) qL = j.path("lambda1").path("re").asDouble(Double.NaN);
                 peerVersion = j.path("peer").asText("");
             }
+            qGap = BenchProcess.median(gaps);
+            qNess = BenchProcess.median(nesses);
         }
         long unknowns = (long) (n + 1) * (n + 1);
         double gapOurs = Double.isNaN(gapProc[0]) ? gapWarm : gapProc[0], nessOurs = Double.isNaN(nessProc[0]) ? nessWarm : nessProc[0];
@@ -215,9 +229,9 @@ final class BenchCommand implements Callable<Integer> {
         int a = text.indexOf(BEGIN), b = text.indexOf(END);
         if (a < 0 || b < a) throw new ModelException("--readme: " + file + " has no '" + BEGIN + "' ... '" + END + "' block: add the two marker lines where the table goes");
         StringBuilder t = new StringBuilder(BEGIN).append("\n\n");
-        t.append(String.format("%s, `--count %d`, %s, %d cores, %s; whole process = one fresh `./cumulus spectrum|steady %s --set N=..`, wall time; "
-                        + "warm = the same engines in the bench process after JIT warm-up; QuTiP: one run per N, its own in-script seconds (eigs k=6 sigma=0.01; steadystate); ratio = QuTiP / whole process.%n%n",
-                modelName, count, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), peerVersion.isEmpty() ? "no QuTiP peer" : peerVersion, modelName));
+        t.append(String.format("%s, `--count %d`, %s, %d cores, %s; whole process = the median of %d fresh `./cumulus spectrum|steady %s --set N=..` (alternating), wall time; "
+                        + "warm = the same engines in the bench process after JIT warm-up; QuTiP: the median of %d runs per N, its own in-script seconds (eigs k=6 sigma=0.01; steadystate); ratio = QuTiP / whole process.%n%n",
+                modelName, count, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), peerVersion.isEmpty() ? "no QuTiP peer" : peerVersion, repeat, modelName, repeat));
         t.append("| N | unknowns | `spectrum` (s) | warm (s) | QuTiP eigs (s) | ratio | `steady` (s) | warm (s) | QuTiP steadystate (s) | ratio | peak RSS (MB) | λ1 | QuTiP λ1 |\n");
         t.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows)

@@ -56,4 +56,32 @@ final class BenchProcess {
             Files.deleteIfExists(mem);
         }
     }
+
+    /**
+     * The median of several {@link #run}s, entry by entry over the runs that gave a number (NaN if none did): wall
+     * seconds and λ1 by their medians, the peak memory by its largest.
+     */
+    static double[] median(double[][] runs) {
+        double[] out = new double[3];
+        for (int e = 0; e < 3; e++) {
+            double[] v = new double[runs.length];
+            for (int k = 0; k < runs.length; k++) v[k] = runs[k][e];
+            out[e] = e == 1 ? largest(v) : median(v);
+        }
+        return out;
+    }
+
+    /** The median of the numbers among {@code v} (the mean of the middle two for an even count), NaN if there are none. */
+    static double median(double[] v) {
+        double[] x = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (x.length == 0) return Double.NaN;
+        int m = x.length / 2;
+        return x.length % 2 == 1 ? x[m] : 0.5 * (x[m - 1] + x[m]);
+    }
+
+    private static double largest(double[] v) {
+        double best = Double.NaN;
+        for (double d : v) if (!Double.isNaN(d) && !(d <= best)) best = d;
+        return best;
+    }
 }
