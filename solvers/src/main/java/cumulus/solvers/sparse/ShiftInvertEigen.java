@@ -508,7 +508,8 @@ public final class ShiftInvertEigen {
                 if (bs == 1) lu.solve(V[j], w[0]);
                 else lu.solve(Arrays.copyOfRange(V, j, j + bs), w);
                 solves += bs;
-                for (int c = 0; c < bs; c++) step(j + c, w[c], h);
+                if (bs == 4) step4(j, w);
+                else for (int c = 0; c < bs; c++) step(j + c, w[c], h);
                 mm = j + bs;
                 // early exit: the Ritz vectors (inverse iteration per value, O(mm^3) each) are only computed once
                 // the wanted Ritz values have stopped moving, which costs one small eigenvalue solve per check
@@ -561,6 +562,59 @@ public final class ShiftInvertEigen {
                 divide(w, wn);
                 V[top + 1] = w;
             }
+        }
+
+        /**
+         * {@link #step} for a block of four, as classical Gram–Schmidt with reorthogonalisation always on (CGS2, "twice
+         * is enough": Giraud, Langou &amp; Rozložník 2005): the four vectors against the old basis V[0..j+4) together,
+         * twice, each pass reading every basis vector once for all four ({@link #dots4}, {@link #subtract4}); then each
+         * against the block's vectors made before it, also twice. {@link #step}'s DGKS test called for the second pass
+         * for 97% of phase 1's vectors anyway (btc N = 512), one vector at a time: four vectors cost 16 reads of the
+         * basis there and 4 here. btc N = 512, phase 1's Gram–Schmidt per block (two blocks side by side sharing the
+         * memory bus): 0.38–0.49 s against 0.56–0.77 s, the same solve counts; whole runs 6.3–6.5 s against 6.6–7.0 s.
+         */
+        private void step4(int j, double[][] w) {
+            int base = j + 4;
+            double[] wn0 = new double[4];
+            for (int c = 0; c < 4; c++) wn0[c] = norm(w[c]);
+            double[] h4 = new double[4 * base], g4 = new double[4 * base];
+            for (int pass = 0; pass < 2; pass++) {
+                double[] into = pass == 0 ? h4 : g4;
+                for (int i = 0; i < base; i++) dots4(V[i], w, into, i);
+                for (int i = 0; i < base; i++) subtract4(V[i], w, into, i);
+            }
+            for (int c = 0; c < 4; c++) {
+                int jj = j + c, top = base + c;   // w[c] becomes V[top]; H column jj has rows 0..top
+                double[] wc = w[c];
+                for (int i = 0; i < base; i++) H[i][jj] = h4[4 * i + c] + g4[4 * i + c];
+                for (int i = base; i < top; i++) H[i][jj] = 0;
+                for (int pass = 0; pass < 2; pass++)
+                    for (int i = base; i < top; i++) { double d = dot(V[i], wc); axpy(-d, V[i], wc); H[i][jj] += d; }
+                double wn = norm(wc);
+                if (wn <= 1e-12 * Math.max(wn0[c], Double.MIN_NORMAL)) {
+                    H[top][jj] = 0;
+                    V[top] = (top < n) ? randomUnit(top) : new double[n];
+                } else {
+                    H[top][jj] = wn;
+                    divide(wc, wn);
+                    V[top] = wc;
+                }
+            }
+        }
+
+        /** h[4i + c] = V_i · w[c] for the four vectors w, reading v = V_i once. */
+        private static void dots4(double[] v, double[][] w, double[] h, int i) {
+            double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int k = 0; k < v.length; k++) { double x = v[k]; a0 += x * w0[k]; a1 += x * w1[k]; a2 += x * w2[k]; a3 += x * w3[k]; }
+            h[4 * i] = a0; h[4 * i + 1] = a1; h[4 * i + 2] = a2; h[4 * i + 3] = a3;
+        }
+
+        /** w[c] −= h[4i + c] V_i for the four vectors w, reading v = V_i once. */
+        private static void subtract4(double[] v, double[][] w, double[] h, int i) {
+            double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
+            double f0 = h[4 * i], f1 = h[4 * i + 1], f2 = h[4 * i + 2], f3 = h[4 * i + 3];
+            for (int k = 0; k < v.length; k++) { double x = v[k]; w0[k] -= f0 * x; w1[k] -= f1 * x; w2[k] -= f2 * x; w3[k] -= f3 * x; }
         }
 
         private double[] lastWanted;
