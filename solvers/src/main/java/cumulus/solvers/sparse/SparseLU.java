@@ -320,10 +320,10 @@ public final class SparseLU {
         for (int j = 0; j < k; j++) y[yo + j] += x[xo + j];
     }
 
+    /** A solve thread's work vector y of one front (grown as needed). */
     private static final class Buf {
-        double[] tmp = new double[64], g = new double[64];
+        double[] tmp = new double[64];
         double[] tmp(int len) { if (tmp.length < len) tmp = new double[Math.max(len, 2 * tmp.length)]; return tmp; }
-        double[] g(int len) { if (g.length < len) g = new double[Math.max(len, 2 * g.length)]; return g; }
     }
 
     private static void forEach(int[] ranges, boolean ascending, java.util.function.IntConsumer c) {
@@ -337,9 +337,10 @@ public final class SparseLU {
     /**
      * Forward substitution with the L factor of front f (y stored in w at pivot-row positions), column by column:
      * y = [w(pivot rows) | 0 (rest rows)], y[c+1 ..] −= L(c+1 .., c) y[c] for each pivot column c, whose entries below
-     * the unit diagonal, L11's then L21's, lie side by side in the front's lower slab; then w(rest rows) += y(rest). One
-     * axpy per column over p − 1 − c + r entries, reading the front's part of the slab once from start to end (the previous row-wise L11 dots and a
-     * separate L21 pass were half the speed: btc N = 362, one thread, 26-28 ms a solve against 13-16 ms).
+     * the unit diagonal, L11's then L21's, lie side by side in the front's lower slab; then w(rest rows) += y(rest).
+     * One axpy per column over p − 1 − c + r entries, reading the front's part of the slab once from start to end
+     * (row-wise L11 dots and a separate L21 pass were half the speed: btc N = 362, one thread, 26-28 ms a solve
+     * against 13-16 ms).
      */
     private void forward(int f, double[] w, Buf buf) {
         int[] pr = pivRows[f], rr = restRows[f];
@@ -505,8 +506,8 @@ public final class SparseLU {
                 int par = nd.parent[t];
                 if (par >= 0) { work[par] += work[t]; first[par] = Math.min(first[par], first[t]); }
             }
-            int[][] groups = splitTree(nt, work, first);
             for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) totalWork += work[t];
+            int[][] groups = splitTree(nt, work, first, totalWork);
             stage = new Stage("LU factorization of " + n + " unknowns");
             Workspace wsMain = new Workspace(n, slabSize);
             if (groups == null) {
@@ -593,12 +594,22 @@ public final class SparseLU {
                 for (int t = ranges[k]; t <= ranges[k + 1]; t++) node(t, ws, false);
         }
 
-        /** The estimated time of a split into the subtrees {@code cand}: the larger greedy group plus 0.6 of what is left above. */
-        private static double splitTime(java.util.List<Integer> cand, double[] work, double total) {
+        /** The subtrees {@code cand} in two groups, largest first, each to the group with less work so far. */
+        private static java.util.List<java.util.List<Integer>> partition(java.util.List<Integer> cand, double[] work) {
             java.util.List<Integer> c = new java.util.ArrayList<>(cand);
             c.sort((x, y) -> Double.compare(work[y], work[x]));
+            java.util.List<Integer> ga = new java.util.ArrayList<>(), gb = new java.util.ArrayList<>();
             double wa = 0, wb = 0;
-            for (int t : c) { if (wa <= wb) wa += work[t]; else wb += work[t]; }
+            for (int t : c) { if (wa <= wb) { ga.add(t); wa += work[t]; } else { gb.add(t); wb += work[t]; } }
+            return java.util.List.of(ga, gb);
+        }
+
+        private static double sum(double[] work, java.util.List<Integer> g) { double s = 0; for (int t : g) s += work[t]; return s; }
+
+        /** The estimated time of a split into the subtrees {@code cand}: the larger group plus 0.6 of what is left above. */
+        private static double splitTime(java.util.List<Integer> cand, double[] work, double total) {
+            java.util.List<java.util.List<Integer>> g = partition(cand, work);
+            double wa = sum(work, g.get(0)), wb = sum(work, g.get(1));
             return Math.max(wa, wb) + 0.6 * (total - wa - wb);
         }
 
@@ -612,7 +623,7 @@ public final class SparseLU {
          * counted at 0.6). btc N = 256 steady state (33,153 unknowns): the root chain's two children alone split the work
          * 75 : 25, and the first factorization took 0.107 s on two threads against 0.12 s on one.
          */
-        private int[][] splitTree(int nt, double[] work, int[] first) {
+        private int[][] splitTree(int nt, double[] work, int[] first, double total) {
             if (!DenseKernels.canSplit() || nt < 4) return null;
             java.util.List<Integer> cand = new java.util.ArrayList<>();
             for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) cand.add(t);
@@ -622,8 +633,6 @@ public final class SparseLU {
                 for (int ch = childHead[t]; ch >= 0; ch = childNext[ch]) cand.add(ch);
             }
             if (cand.size() < 2) return null;
-            double total = 0;
-            for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) total += work[t];
             java.util.List<Integer> best = new java.util.ArrayList<>(cand);
             double bestTime = splitTime(cand, work, total);
             for (int step = 0; step < 64; step++) {
@@ -635,11 +644,9 @@ public final class SparseLU {
                 double time = splitTime(cand, work, total);
                 if (time < bestTime) { bestTime = time; best = new java.util.ArrayList<>(cand); }
             }
-            cand = best;
-            cand.sort((x, y) -> Double.compare(work[y], work[x]));
-            double wa = 0, wb = 0;
-            java.util.List<Integer> ga = new java.util.ArrayList<>(), gb = new java.util.ArrayList<>();
-            for (int t : cand) { if (wa <= wb) { ga.add(t); wa += work[t]; } else { gb.add(t); wb += work[t]; } }
+            java.util.List<java.util.List<Integer>> parts = partition(best, work);
+            java.util.List<Integer> ga = new java.util.ArrayList<>(parts.get(0)), gb = new java.util.ArrayList<>(parts.get(1));
+            double wa = sum(work, ga), wb = sum(work, gb);
             if (Math.min(wa, wb) < 0.1 * (wa + wb) || wa + wb < 1e7) return null;
             // node ranges ascending, so that each group runs its subtrees in postorder
             ga.sort(null);
