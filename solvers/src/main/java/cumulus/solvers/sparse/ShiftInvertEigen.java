@@ -554,13 +554,21 @@ public final class ShiftInvertEigen {
                 wn = norm(w);
             }
             for (int i = 0; i <= top; i++) H[i][j] = h[i];
+            append(j, top + 1, w, wn, wn0);
+        }
+
+        /**
+         * The orthogonalised w (norm wn, wn0 before) becomes basis vector V[top] and H[top][j] its coefficient; on a
+         * breakdown (w cancelled to round-off) a random unit vector orthogonal to V[0..top) takes its place.
+         */
+        private void append(int j, int top, double[] w, double wn, double wn0) {
             if (wn <= 1e-12 * Math.max(wn0, Double.MIN_NORMAL)) {
-                H[top + 1][j] = 0;
-                V[top + 1] = (top + 1 < n) ? randomUnit(top + 1) : new double[n];
+                H[top][j] = 0;
+                V[top] = (top < n) ? randomUnit(top) : new double[n];
             } else {
-                H[top + 1][j] = wn;
+                H[top][j] = wn;
                 divide(w, wn);
-                V[top + 1] = w;
+                V[top] = w;
             }
         }
 
@@ -590,15 +598,7 @@ public final class ShiftInvertEigen {
                 for (int i = base; i < top; i++) H[i][jj] = 0;
                 for (int pass = 0; pass < 2; pass++)
                     for (int i = base; i < top; i++) { double d = dot(V[i], wc); axpy(-d, V[i], wc); H[i][jj] += d; }
-                double wn = norm(wc);
-                if (wn <= 1e-12 * Math.max(wn0[c], Double.MIN_NORMAL)) {
-                    H[top][jj] = 0;
-                    V[top] = (top < n) ? randomUnit(top) : new double[n];
-                } else {
-                    H[top][jj] = wn;
-                    divide(wc, wn);
-                    V[top] = wc;
-                }
+                append(jj, top, wc, norm(wc), wn0[c]);
             }
         }
 
