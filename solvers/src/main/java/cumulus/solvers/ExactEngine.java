@@ -107,7 +107,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
             Resources.admit(search == LiouvillianSpectrum.Search.SHIFTS ? near : right);
         }
         LiouvillianSpectrum.Eigen e = bySectors
-                ? SectorSpectrum.compute(l, sectors, k, denseLimit, oscillationShifts ? Shifts.frequencies(space) : List.of(), search == LiouvillianSpectrum.Search.RIGHTMOST)
+                ? SectorSpectrum.compute(l, sectors, k, denseLimit, oscillationShifts ? Shifts.frequencies(space) : List.of())
                 : LiouvillianSpectrum.compute(l, k, denseLimit, shifts, search);
         SpectrumChecks.Checked c = SpectrumChecks.check(e.values(), SparseOps.norm1(l));
         List<String> warnings = new ArrayList<>(space.warnings());

@@ -29,7 +29,7 @@ class SectorSpectrumTest {
         for (Object[] c : new Object[][]{{30, 1.0}, {24, 3.0}}) {
             PermutationInvariantSpace s = space((Integer) c[0], "omega_x", c[1]);
             DMatrixSparseCSC l = s.generator(s.values());
-            List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 2, 0, List.of(), false).values();
+            List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 2, 0, List.of()).values();
             List<Complex> lu = LiouvillianSpectrum.compute(l, 2, 0, new Shifts(Shifts.real(l), List.of(), ""), LiouvillianSpectrum.Search.RIGHTMOST).values();
             String at = " at N = " + c[0] + ", omega_x = " + c[1];
             assertEquals(0, it.get(0).abs(), 1e-10, "lambda0" + at);
@@ -43,7 +43,7 @@ class SectorSpectrumTest {
     void sixRightmostEqualTheDenseSpectrum() {
         PermutationInvariantSpace s = space(12, "omega_x", 2.0);
         DMatrixSparseCSC l = s.generator(s.values());
-        List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 6, 0, List.of(), false).values();
+        List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 6, 0, List.of()).values();
         List<Complex> dense = LiouvillianSpectrum.compute(l, 6, 10000, new Shifts(Shifts.real(l), List.of(), "")).values();
         assertTrue(it.size() >= 6, "only " + it.size() + " eigenvalues");
         for (int i = 0; i < 6; i++) assertEquals(0, dense.get(i).minus(it.get(i)).abs(), 1e-8, "lambda" + i + ": " + it.get(i) + " vs dense " + dense.get(i));
@@ -56,7 +56,7 @@ class SectorSpectrumTest {
         for (Map<String, Double> row : Refs.read("local_btc.csv")) {
             PermutationInvariantSpace s = space(row.get("N").intValue(), "omega_x", row.get("omega_x"), "kappa", row.get("kappa"), "gamma_local", row.get("gamma_local"));
             DMatrixSparseCSC l = s.generator(s.values());
-            List<Complex> v = SectorSpectrum.compute(l, s.sectorOffsets(), 2, 0, List.of(), false).values();
+            List<Complex> v = SectorSpectrum.compute(l, s.sectorOffsets(), 2, 0, List.of()).values();
             assertEquals(row.get("re1"), v.get(1).re(), 1e-8, "Re lambda1 at N = " + row.get("N"));
             assertEquals(row.get("im1"), v.get(1).im(), 1e-8, "Im lambda1 at N = " + row.get("N"));
             rows++;

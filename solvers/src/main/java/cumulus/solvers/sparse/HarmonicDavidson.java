@@ -45,7 +45,7 @@ public final class HarmonicDavidson {
 
     /** What the search found: eigenvalues (rightmost first, conjugates included), work, and the sweep. */
     public record Result(List<Complex> values, List<Double> residuals, int applications, int restarts, int stableSteps,
-                         boolean converged, double normA, int certified) { }
+                         boolean converged, double normA, int certified, boolean resolvedLeft) { }
 
     private final DMatrixSparseCSC a;
     private final double sigma;
@@ -93,19 +93,56 @@ public final class HarmonicDavidson {
      * The rightmost pair with |Im λ| ≥ {@code minIm}: the same search with the oscillating Ritz values ordered first
      * (RightmostEigen's second search, here about σ = ω with a preconditioner of A − ωI). Not converging within the
      * budget is an answer (no such mode, or too slow), not a failure: see {@link Result#converged}.
+     *
+     * <p>With a finite {@code leftOf} (the Re λ that an oscillating mode would have to exceed to matter, e.g. the
+     * union's λ1) the search stops as soon as the rightmost oscillating harmonic Ritz value has lain left of it by
+     * {@link ShiftInvertEigen#RESOLVED_MARGIN} times its residual ‖Au − λu‖/‖u‖ (the first-order error estimate) at
+     * every expansion over the last {@link ShiftInvertEigen#RESOLVED_SOLVES} preconditioner applications, or no
+     * oscillating Ritz value is in a basis of at least {@link #RESOLVED_BASIS} vectors: the test and the constants of
+     * the LU route's oscillating-mode search ({@link Result#resolvedLeft}; no values are then reported).
      */
     public static Result oscillating(DMatrixSparseCSC a, double sigma, double minIm, Preconditioner preconditioner, int maxBasis,
-                                     int verifySteps, int budget, Stage stage) {
+                                     int verifySteps, int budget, double leftOf, Stage stage) {
         HarmonicDavidson d = new HarmonicDavidson(a, sigma, preconditioner, maxBasis, stage);
         d.extract = 2;
         d.minIm = minIm;
+        d.leftOf = leftOf;
         Result r = d.run(2, verifySteps, budget);
+        if (r.resolvedLeft()) return r;
         List<Complex> v = new ArrayList<>();
         List<Double> res = new ArrayList<>();
         for (int i = 0; i < r.values().size(); i++)
             if (Math.abs(r.values().get(i).im()) >= minIm) { v.add(r.values().get(i)); res.add(r.residuals().get(i)); }
-        return new Result(v, res, r.applications(), r.restarts(), r.stableSteps(), r.converged(), r.normA(), v.size());
+        return new Result(v, res, r.applications(), r.restarts(), r.stableSteps(), r.converged(), r.normA(), v.size(), false);
     }
+
+    /** The oscillating-mode search without a line: converge the pair or exhaust the budget. */
+    public static Result oscillating(DMatrixSparseCSC a, double sigma, double minIm, Preconditioner preconditioner, int maxBasis,
+                                     int verifySteps, int budget, Stage stage) {
+        return oscillating(a, sigma, minIm, preconditioner, maxBasis, verifySteps, budget, Double.NaN, stage);
+    }
+
+    /** Smallest basis in which the line test may count (as the LU route's 10 vectors). */
+    static final int RESOLVED_BASIS = 10;
+
+    /** The line of the oscillating-mode search (NaN: none), and the application count since which it has been met (-1: not met). */
+    private double leftOf = Double.NaN;
+    private int resolvedSince = -1;
+
+    /** Whether the rightmost oscillating pair (first in the order) is resolved left of {@link #leftOf}; see {@link #oscillating}. */
+    private boolean resolvedLeft(List<Pair> pairs) {
+        if (!(minIm > 0) || !Double.isFinite(leftOf) || v.size() < RESOLVED_BASIS) return false;
+        Pair lead = pairs.isEmpty() ? null : pairs.get(0);
+        boolean none = lead == null || Math.abs(lead.li) < minIm || lead.lr >= sigma;
+        if (!none && lead.rr == null) residual(lead);
+        boolean left = none || lead.lr + ShiftInvertEigen.RESOLVED_MARGIN * lead.res < leftOf;
+        if (!left) resolvedSince = -1;
+        else if (resolvedSince < 0) resolvedSince = applications;
+        if (DEBUG) System.err.printf(Locale.ROOT, "  davidson off-axis check at %d applications: lead %s, residual %.3e, line %.6g: %s%n",
+                applications, lead == null ? "-" : new Complex(lead.lr, lead.li), lead == null ? 0 : lead.res, leftOf, left ? "left" : "open");
+        return left && applications - resolvedSince >= ShiftInvertEigen.RESOLVED_SOLVES;
+    }
+
     /** Preconditioner applications allowed per further eigenvalue beyond the wanted ones. */
     static final int EXTRA_APPLICATIONS = 40;
 
@@ -140,6 +177,8 @@ public final class HarmonicDavidson {
             long te = System.nanoTime();
             pairs = pairs();
             tEig += System.nanoTime() - te;
+            if (resolvedLeft(pairs))
+                return new Result(List.of(), List.of(), applications, restarts, 0, false, normA, 0, true);
             int upto = pairs.size();
             int c = 0, firstOpen = -1, got = 0;
             for (int i = 0; i < pairs.size() && got < want; i++) {
@@ -147,7 +186,7 @@ public final class HarmonicDavidson {
                 if (firstOpen >= 0) { got += p.complex() ? 2 : 1; continue; }   // the target is found; the rest is open too
                 // verifying, the wanted pairs converged and stayed: their residuals are checked again with A at the end
                 if (last != null) { c += p.complex() ? 2 : 1; got += p.complex() ? 2 : 1; continue; }
-                residual(p);
+                if (p.rr == null) residual(p);   // the line test may have computed it
                 boolean ok = p.res <= TOL * Math.max(normA, Math.hypot(p.lr, p.li));
                 if (ok) c += p.complex() ? 2 : 1; else if (firstOpen < 0) firstOpen = i;
                 got += p.complex() ? 2 : 1;
@@ -222,7 +261,7 @@ public final class HarmonicDavidson {
             res.add(r);
             if (p.complex()) { out.add(new Complex(p.lr, -p.li)); res.add(r); }
         }
-        return new Result(out, res, applications, restarts, stable, conv, normA, certified);
+        return new Result(out, res, applications, restarts, stable, conv, normA, certified, false);
     }
 
     private static boolean same(List<Complex> x, List<Complex> y) {

@@ -156,8 +156,18 @@ public final class RightmostEigen {
 
     /** Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of all first searches; −∞ if fewer. */
     private static double line(First[] first, int count) {
+        List<List<Complex>> each = new java.util.ArrayList<>();
+        for (First f : first) each.add(f.values());
+        return line(each, count);
+    }
+
+    /**
+     * The line an oscillating mode must cross to matter: Re λ of the count-th (at most the 2nd) rightmost of the union
+     * of the blocks' eigenvalues; −∞ if there are fewer.
+     */
+    static double line(List<List<Complex>> each, int count) {
         List<Complex> all = new java.util.ArrayList<>();
-        for (First f : first) all.addAll(f.values());
+        for (List<Complex> v : each) all.addAll(v);
         all.sort(java.util.Comparator.comparingDouble((Complex z) -> -z.re()));
         int k = Math.min(count, 2);
         return all.size() >= k ? all.get(k - 1).re() : Double.NEGATIVE_INFINITY;

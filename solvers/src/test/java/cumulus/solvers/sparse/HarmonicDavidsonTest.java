@@ -66,6 +66,28 @@ class HarmonicDavidsonTest {
         assertEquals(0, new Complex(-0.1, -2).minus(o.values().get(1)).abs(), 1e-10);
     }
 
+    /**
+     * The line test of the oscillating-mode search, on the same pair −0.1 ± 2i behind the real modes −0.2, −0.21, ...:
+     * with the line at the real modes' λ1 (−0.21) the pair lies right of it, so the search must not stop early but
+     * converge and report it (to 1e-10); with the line at −0.05 it may stop, reporting nothing, once the pair is
+     * resolved left of it. Through SectorRightmost (both phases), the block's eigenvalues then include the pair.
+     */
+    @Test
+    void oscillatingSearchStopsEarlyOnlyWhenThePairLiesLeftOfTheLine() {
+        DMatrixSparseCSC a = withPair(2.0);
+        int[] ranges = {0, 150, 300, 450, 600};
+        BlockGmres at = new BlockGmres(ShiftInvertEigen.shifted(a, 2.0), ranges);
+        HarmonicDavidson.Result right = HarmonicDavidson.oscillating(a, 2.0, 0.5, at::gaussSeidel, 30, 20, 2000, -0.21, null);
+        assertTrue(!right.resolvedLeft() && right.converged(), "the pair lies right of the line: it must be converged");
+        assertEquals(0, new Complex(-0.1, 2).minus(right.values().get(0)).abs(), 1e-10);
+        HarmonicDavidson.Result left = HarmonicDavidson.oscillating(a, 2.0, 0.5, at::gaussSeidel, 30, 20, 2000, -0.05, null);
+        assertTrue(left.resolvedLeft(), "the pair lies 0.05 left of the line");
+        assertTrue(left.values().isEmpty());
+        java.util.List<Complex> block = SectorRightmost.computeEach(java.util.List.of(a), java.util.List.of(ranges), 2, 2.0).get(0).values();
+        for (Complex z : new Complex[]{new Complex(-0.1, 2), new Complex(-0.1, -2)})
+            assertTrue(block.stream().anyMatch(y -> y.minus(z).abs() < 1e-10), z + " in " + block);
+    }
+
     static DMatrixSparseCSC withPair(double w) {
         int n = 600, p = 300;
         Random rnd = new Random(5);
