@@ -17,8 +17,8 @@ import java.util.Locale;
  * {@link SectorRightmost}, docs/performance.md). The search
  * from σ near 0 does not reach an oscillating mode far from the real axis, so with a precession frequency ω a second
  * search about σ = ω follows, as on the LU route; for λ0, λ1 it stops once the rightmost oscillating Ritz value is
- * resolved left of λ1 (local-btc N = 100: 10–20 preconditioner applications per block instead of a 600-application
- * budget that found no oscillating mode to converge on).
+ * resolved left of λ1 (local-btc N = 100: 59 and 112 preconditioner applications for the two blocks, instead of
+ * the 600-application budget in which it found no oscillating mode to converge on).
  */
 final class SectorSpectrum {
     private SectorSpectrum() { }
