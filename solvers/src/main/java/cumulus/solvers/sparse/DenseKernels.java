@@ -28,6 +28,15 @@ public final class DenseKernels {
         parallel(serial(a), serial(b));
     }
 
+    /** Runs job(0), ..., job(p − 1) two at a time {@link #sideBySide} (independent blocks of one problem). */
+    static void eachPair(int p, java.util.function.IntConsumer job) {
+        for (int i = 0; i < p; i += 2) {
+            final int i0 = i, i1 = i + 1;
+            if (i1 >= p) { job.accept(i0); break; }
+            sideBySide(() -> job.accept(i0), () -> job.accept(i1));
+        }
+    }
+
     private static Runnable serial(Runnable r) {
         return () -> {
             boolean before = SERIAL.get();

@@ -85,19 +85,11 @@ public final class RightmostEigen {
     public static List<Result> computeEach(List<DMatrixSparseCSC> parts, int count, Options o) {
         int p = parts.size();
         First[] first = new First[p];
-        eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
+        DenseKernels.eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
         double line = split(o, count) ? line(first, count) : Double.NaN;
         Result[] out = new Result[p];
-        eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
+        DenseKernels.eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
         return List.of(out);
-    }
-
-    private static void eachPair(int p, java.util.function.IntConsumer job) {
-        for (int i = 0; i < p; i += 2) {
-            final int i0 = i, i1 = i + 1;
-            if (i1 >= p) { job.accept(i0); break; }
-            DenseKernels.sideBySide(() -> job.accept(i0), () -> job.accept(i1));
-        }
     }
 
     /** What the first search of a sector found, and the sentences describing it. */
@@ -154,6 +146,12 @@ public final class RightmostEigen {
      */
     private static boolean split(Options o, int count) { return oscillating(o) && count <= 2; }
 
+    /** Appends z unless the list holds it already (to 1e-8 relative): the second search may find the first's values. */
+    static void addNew(List<Complex> values, Complex z) {
+        for (Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) return;
+        values.add(z);
+    }
+
     /** Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of all first searches; −∞ if fewer. */
     private static double line(First[] first, int count) {
         List<List<Complex>> each = new java.util.ArrayList<>();
@@ -194,9 +192,7 @@ public final class RightmostEigen {
                     o.krylov(), o.verifyRestarts(), line, f.seed(), st2);
             st2.done(s2.solves() + " solves, " + s2.restarts() + " restarts" + (s2.resolvedLeft() ? ", none right of the line" : ""));
             for (Complex z : s2.values()) {
-                boolean dup = false;
-                for (Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) { dup = true; break; }
-                if (!dup) values.add(z);
+                addNew(values, z);
             }
             solves += s2.solves();
             method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves%s", w / 4, w, s2.solves(),

@@ -44,23 +44,15 @@ public final class SectorRightmost {
     public static List<Result> computeEach(List<DMatrixSparseCSC> parts, List<int[]> ranges, int count, double omega) {
         int p = parts.size();
         Result[] first = new Result[p];
-        eachPair(p, i -> first[i] = rightmost(parts.get(i), ranges.get(i), count));
+        DenseKernels.eachPair(p, i -> first[i] = rightmost(parts.get(i), ranges.get(i), count));
         if (!(omega > 0 && Double.isFinite(omega))) return List.of(first);
         List<List<cumulus.api.Complex>> found = new java.util.ArrayList<>();
         for (Result r : first) found.add(r.values());
         // the line through λ1 for any count: the places beyond λ1 are residual-checked, not certified, on this route
         double line = RightmostEigen.line(found, count);
         Result[] out = new Result[p];
-        eachPair(p, i -> out[i] = oscillating(parts.get(i), ranges.get(i), omega, line, count, first[i]));
+        DenseKernels.eachPair(p, i -> out[i] = oscillating(parts.get(i), ranges.get(i), omega, line, count, first[i]));
         return List.of(out);
-    }
-
-    private static void eachPair(int p, java.util.function.IntConsumer job) {
-        for (int i = 0; i < p; i += 2) {
-            final int i0 = i, i1 = i + 1;
-            if (i1 >= p) { job.accept(i0); break; }
-            DenseKernels.sideBySide(() -> job.accept(i0), () -> job.accept(i1));
-        }
     }
 
     /** Gauss–Seidel (default) or Jacobi over the slabs. */
@@ -120,9 +112,7 @@ public final class SectorRightmost {
         for (int i = 0; i < o.values().size(); i++) {
             cumulus.api.Complex z = o.values().get(i);
             if (!(o.residuals().get(i) <= ShiftInvertEigen.RESIDUAL_TOL * Math.max(o.normA(), z.abs()))) continue;
-            boolean dup = false;
-            for (cumulus.api.Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) { dup = true; break; }
-            if (!dup) values.add(z);
+            RightmostEigen.addNew(values, z);
         }
         method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same search about sigma=%.3g, %d applications", omega / 4, omega, o.applications());
         cert += o.resolvedLeft()
