@@ -33,7 +33,7 @@ class FourDimensionalOrderingTest {
         double[] x = new double[n], b = new double[n], y = new double[n];
         Random r = new Random(1);
         for (int i = 0; i < n; i++) x[i] = r.nextGaussian();
-        for (int c = 0; c < n; c++) for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) b[a.nz_rows[k]] += a.nz_values[k] * x[c];
+        cumulus.solvers.space.SparseOps.multiply(a, x, b);
         lu.solve(b, y);
         double err = 0, nx = 0;
         for (int i = 0; i < n; i++) { err = Math.max(err, Math.abs(y[i] - x[i])); nx = Math.max(nx, Math.abs(x[i])); }

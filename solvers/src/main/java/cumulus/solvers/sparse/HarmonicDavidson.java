@@ -94,7 +94,7 @@ public final class HarmonicDavidson {
      * (RightmostEigen's second search, here about σ = ω with a preconditioner of A − ωI). Not converging within the
      * budget is an answer (no such mode, or too slow), not a failure: see {@link Result#converged}.
      *
-     * <p>With a finite {@code leftOf} (the Re λ that an oscillating mode would have to exceed to matter, e.g. the
+     * <p>With a finite {@code leftOf} (NaN: none; the Re λ that an oscillating mode would have to exceed to matter, e.g. the
      * union's λ1) the search stops as soon as the rightmost oscillating harmonic Ritz value has lain left of it by
      * {@link ShiftInvertEigen#RESOLVED_MARGIN} times its residual ‖Au − λu‖/‖u‖ (the first-order error estimate) at
      * every expansion over the last {@link ShiftInvertEigen#RESOLVED_SOLVES} preconditioner applications, or no
@@ -114,12 +114,6 @@ public final class HarmonicDavidson {
         for (int i = 0; i < r.values().size(); i++)
             if (Math.abs(r.values().get(i).im()) >= minIm) { v.add(r.values().get(i)); res.add(r.residuals().get(i)); }
         return new Result(v, res, r.applications(), r.restarts(), r.stableSteps(), r.converged(), r.normA(), v.size(), false);
-    }
-
-    /** The oscillating-mode search without a line: converge the pair or exhaust the budget. */
-    public static Result oscillating(DMatrixSparseCSC a, double sigma, double minIm, Preconditioner preconditioner, int maxBasis,
-                                     int verifySteps, int budget, Stage stage) {
-        return oscillating(a, sigma, minIm, preconditioner, maxBasis, verifySteps, budget, Double.NaN, stage);
     }
 
     /** Smallest basis in which the line test may count (as the LU route's 10 vectors). */
@@ -287,7 +281,7 @@ public final class HarmonicDavidson {
     /** Appends t with w = (A − σ)t orthonormalized against W (the same combination applied to t); B grows by a row and column. */
     private void add(double[] t) {
         double[] x = new double[n];
-        SparseMul.mul(a, t, x);
+        cumulus.solvers.space.SparseOps.multiply(a, t, x);
         for (int i = 0; i < n; i++) x[i] -= sigma * t[i];
         double n0 = norm(x), nx = n0;
         for (int pass = 0; pass < 3; pass++) {          // classical Gram–Schmidt, repeated while it cancels (DGKS, η = 1/√2)
@@ -374,8 +368,8 @@ public final class HarmonicDavidson {
         int k = v.size();
         double[] ur = new double[n], ui = new double[n], ar = new double[n], ai = new double[n];
         for (int j = 0; j < k; j++) { axpy(p.zr[j], v.get(j), ur); axpy(p.zi[j], v.get(j), ui); }
-        SparseMul.mul(a, ur, ar);
-        SparseMul.mul(a, ui, ai);
+        cumulus.solvers.space.SparseOps.multiply(a, ur, ar);
+        cumulus.solvers.space.SparseOps.multiply(a, ui, ai);
         double s = 0;
         for (int i = 0; i < n; i++) {
             double x = ar[i] - (p.lr * ur[i] - p.li * ui[i]), y = ai[i] - (p.lr * ui[i] + p.li * ur[i]);
@@ -419,17 +413,4 @@ public final class HarmonicDavidson {
     private static double norm(double[] x) { return Math.sqrt(dot(x, x)); }
 
     private static void axpy(double c, double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] += c * x[i]; }
-
-    /** y = A x for CSC A. */
-    static final class SparseMul {
-        private SparseMul() { }
-        static void mul(DMatrixSparseCSC a, double[] x, double[] y) {
-            java.util.Arrays.fill(y, 0);
-            for (int c = 0; c < a.numCols; c++) {
-                double xc = x[c];
-                if (xc == 0) continue;
-                for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) y[a.nz_rows[k]] += a.nz_values[k] * xc;
-            }
-        }
-    }
 }

@@ -220,8 +220,10 @@ final class NestedDissection {
         final java.util.concurrent.atomic.AtomicInteger labels;
         /** Whether one split may still be handed to a second thread (only once, at the top of the tree). */
         boolean allowParallel;
-        final int[] level;     // BFS level scratch
-        final int[] queue;
+        int[] level;           // BFS level scratch (all -1 outside a BFS in progress)
+        int[] queue;
+        /** A second level structure, for {@link #betterEnd}: swapped with level/queue, never copied. */
+        int[] level2, queue2;
 
         Builder(Graph g, int leafSize) {
             this(g, leafSize, new int[g.n], new java.util.concurrent.atomic.AtomicInteger(1));
@@ -236,6 +238,9 @@ final class NestedDissection {
             level = new int[g.n];
             queue = new int[g.n];
             Arrays.fill(level, -1);
+            level2 = new int[g.n];
+            queue2 = new int[g.n];
+            Arrays.fill(level2, -1);
         }
 
         NestedDissection run() {
@@ -398,18 +403,28 @@ final class NestedDissection {
          * lighter; returns its BFS count and separator level, its levels left in place. On the 4-D lattices (two
          * ensembles, spin and boson) the two ends' level sets differ, and the better one cut btc-pair N = 12's
          * steady-state LU from 2.60e11 to 1.66e11 flops (dicke N = 16, cutoff 24: 8.5e11 -> 7.9e11; btc N = 512:
-         * 1.83e9 -> 1.78e9) for one more BFS per part (btc N = 512: dissection 0.13 -> 0.15 s).
+         * 1.83e9 -> 1.78e9) for one more BFS per part, into a second level array (btc N = 512: dissection 0.13 -> 0.15 s).
          */
         private int[] betterEnd(int c, int bestL, int lab) {
             long w1 = levelWeight(c, bestL);
-            int root = queue[0], far = queue[c - 1];
-            clearLevels(c);
+            int far = queue[c - 1];
+            swapLevels();
             int c2 = bfs(far, lab);
             int maxLev2 = level[queue[c2 - 1]];
             int bestL2 = maxLev2 < 2 ? -1 : separatorLevel(c2, maxLev2);
-            if (bestL2 >= 0 && levelWeight(c2, bestL2) < w1) return new int[]{c2, bestL2};
+            if (bestL2 >= 0 && levelWeight(c2, bestL2) < w1) {
+                for (int q = 0; q < c; q++) level2[queue2[q]] = -1;   // the first structure, now the spare
+                return new int[]{c2, bestL2};
+            }
             clearLevels(c2);
-            return new int[]{bfs(root, lab), bestL};
+            swapLevels();
+            return new int[]{c, bestL};
+        }
+
+        private void swapLevels() {
+            int[] l = level, q = queue;
+            level = level2; queue = queue2;
+            level2 = l; queue2 = q;
         }
 
         private long levelWeight(int c, int l) {

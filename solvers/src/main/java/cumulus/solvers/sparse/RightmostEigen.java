@@ -86,7 +86,7 @@ public final class RightmostEigen {
         int p = parts.size();
         First[] first = new First[p];
         DenseKernels.eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
-        double line = split(o, count) ? line(first, count) : Double.NaN;
+        double line = split(o, count) ? line(java.util.Arrays.stream(first).map(First::values).toList(), count) : Double.NaN;
         Result[] out = new Result[p];
         DenseKernels.eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
         return List.of(out);
@@ -150,13 +150,6 @@ public final class RightmostEigen {
     static void addNew(List<Complex> values, Complex z) {
         for (Complex y : values) if (y.minus(z).abs() <= 1e-8 * Math.max(1, z.abs())) return;
         values.add(z);
-    }
-
-    /** Re λ of the count-th (at most the 2nd, the verified places) rightmost eigenvalue of all first searches; −∞ if fewer. */
-    private static double line(First[] first, int count) {
-        List<List<Complex>> each = new java.util.ArrayList<>();
-        for (First f : first) each.add(f.values());
-        return line(each, count);
     }
 
     /**

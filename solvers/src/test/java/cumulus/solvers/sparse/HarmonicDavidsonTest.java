@@ -60,7 +60,7 @@ class HarmonicDavidsonTest {
         HarmonicDavidson.Result r = HarmonicDavidson.rightmost(a, 0.01, near::gaussSeidel, 1, 30, 20, 2000, null);
         assertEquals(-0.2, r.values().get(0).re(), 1e-10, "the real-shift search alone misses the pair (documented limitation)");
         BlockGmres at = new BlockGmres(ShiftInvertEigen.shifted(a, 2.0), ranges);
-        HarmonicDavidson.Result o = HarmonicDavidson.oscillating(a, 2.0, 0.5, at::gaussSeidel, 30, 20, 2000, null);
+        HarmonicDavidson.Result o = HarmonicDavidson.oscillating(a, 2.0, 0.5, at::gaussSeidel, 30, 20, 2000, Double.NaN, null);
         assertTrue(o.converged());
         assertEquals(0, new Complex(-0.1, 2).minus(o.values().get(0)).abs(), 1e-10);
         assertEquals(0, new Complex(-0.1, -2).minus(o.values().get(1)).abs(), 1e-10);
