@@ -95,7 +95,7 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
             Resources.admit(Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), false,
                     2 * 40 + 20, Math.pow(SectorSpectrum.GROUPS, -1.0 / 3)));
         } else if (l.numRows > denseLimit) {
-            Resources.Estimate near = Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.frequencies().isEmpty(), 4 * k + 60);
+            Resources.Estimate near = Resources.direct("spectrum of " + model.name(), l.numRows, l.nz_length, space.gridDims(), !shifts.complexFrequencies().isEmpty(), 4 * k + 60);
             Resources.Estimate right = rightmostEstimate(model, space, l.nz_length, k);
             // only lambda0 and lambda1 asked for: the rightmost search certifies exactly these, on one real LU (btc N = 256,
             // --count 2: 7.7 s against 12.9 s whole process; the two-cavity example: 4.7 s against 25.6 s); beyond lambda1 its

@@ -52,7 +52,7 @@ public final class LiouvillianSpectrum {
         }
         // each block may hold all of the union's leading eigenvalues: every block gets the full count, plus margin
         int nev = Math.max(2 * count + 4, 12);
-        StringBuilder how = new StringBuilder(shifts.note());
+        StringBuilder how = new StringBuilder(search == Search.RIGHTMOST ? "" : shifts.note());
         if (blocks.size() > 1) how.append(blocks.size()).append(" invariant blocks (sizes ")
                 .append(blocks.stream().limit(8).map(b -> Integer.toString(b.length)).collect(Collectors.joining(", ")))
                 .append(blocks.size() > 8 ? ", ..." : "").append("); ");
@@ -71,9 +71,9 @@ public final class LiouvillianSpectrum {
             List<List<Complex>> real = cumulus.solvers.sparse.ShiftInvertEigen.nearestEach(big, shifts.real(), nev);
             for (List<Complex> v : real) merge(all, v);
             for (DMatrixSparseCSC b : big)
-                for (double w : shifts.frequencies()) merge(all, ComplexShiftArnoldi.nearest(b, shifts.real(), w, Math.min(b.numRows - 2, nev)));
+                for (double w : shifts.complexFrequencies()) merge(all, ComplexShiftArnoldi.nearest(b, shifts.real(), w, Math.min(b.numRows - 2, nev)));
             how.append(String.format("shift-invert Arnoldi (Krylov-Schur), nev=%d per block nearest sigma=%.3g", nev, shifts.real()));
-            for (double w : shifts.frequencies()) how.append(String.format(" and %.3g%+.3gi", shifts.real(), w));
+            for (double w : shifts.complexFrequencies()) how.append(String.format(" and %.3g%+.3gi", shifts.real(), w));
             how.append(", merged and sorted by real part");
         }
         return new Eigen(sort(all), how.toString());

@@ -10,30 +10,37 @@ import java.util.List;
 
 /**
  * Where the sparse eigen-search looks, chosen once for every space: the real shift σ near 0 (so
- * that λ_0 and the slow real modes are found) and, for each free-precession frequency ω of H
- * (coefficients of single spin components and of a†a, at most three), the complex shift σ + iω,
- * which reaches oscillating slow modes hidden behind many slow real ones (collective dephasing's
- * gap mode). A complex shift costs a factorization of a 2n-unknown real block system; on grids of
- * more than two dimensions its fill grows like n^{4/3} or faster, so there they are used only up
- * to {@link #COMPLEX_SHIFT_LIMIT} unknowns, and the method string says when they were skipped.
+ * that λ_0 and the slow real modes are found) and the free-precession frequencies ω of H
+ * (coefficients of single spin components and of a†a, at most three), where oscillating slow modes
+ * may hide behind many slow real ones (collective dephasing's gap mode). The rightmost search
+ * ({@link LiouvillianSpectrum.Search#RIGHTMOST}) looks there with a second REAL LU at σ = ω, at every size.
+ * The nearest-eigenvalue search uses complex shifts σ + iω instead, each a factorization of a
+ * 2n-unknown real block system; on grids of more than two dimensions its fill grows like n^{4/3} or
+ * faster, so there it uses them only up to {@link #COMPLEX_SHIFT_LIMIT} unknowns, and the method
+ * string says when they were skipped.
  *
  * @param real σ, small and positive
- * @param frequencies the ω of the complex shifts (empty: real shift only)
- * @param note why complex shifts were skipped, or empty
+ * @param frequencies the ω of the model (empty: none, or not asked for)
+ * @param complexSkipped whether the nearest-eigenvalue search must skip its complex shifts
  */
-public record Shifts(double real, List<Double> frequencies, String note) {
+public record Shifts(double real, List<Double> frequencies, boolean complexSkipped) {
     /** Real size above which complex shifts are skipped on grids of more than two dimensions. */
     public static final int COMPLEX_SHIFT_LIMIT = 60000;
 
     public Shifts { frequencies = List.copyOf(frequencies); }
 
     public static Shifts of(LiouvillianSpace space, DMatrixSparseCSC l, boolean oscillations) {
-        double sigma = real(l);
         List<Double> w = oscillations ? frequencies(space) : List.of();
-        if (!w.isEmpty() && space.gridDims() > 2 && l.numRows > COMPLEX_SHIFT_LIMIT)
-            return new Shifts(sigma, List.of(), "complex shifts skipped above " + COMPLEX_SHIFT_LIMIT
-                    + " real unknowns (each costs a 2n-unknown block LU): an oscillating slow mode far from the real axis could be missed; ");
-        return new Shifts(sigma, w, "");
+        return new Shifts(real(l), w, !w.isEmpty() && space.gridDims() > 2 && l.numRows > COMPLEX_SHIFT_LIMIT);
+    }
+
+    /** The ω of the complex shifts σ + iω of the nearest-eigenvalue search: none when they are skipped. */
+    public List<Double> complexFrequencies() { return complexSkipped ? List.of() : frequencies; }
+
+    /** The nearest-eigenvalue search's sentence on skipped complex shifts, or empty. */
+    public String note() {
+        return complexSkipped ? "complex shifts skipped above " + COMPLEX_SHIFT_LIMIT
+                + " real unknowns (each costs a 2n-unknown block LU): an oscillating slow mode far from the real axis could be missed; " : "";
     }
 
     /** σ = 0.01 · max|L_ii| / sqrt(n): small and positive, so the steady state (λ = 0) is not hit exactly. */

@@ -21,7 +21,7 @@ class FallbackEigensolversTest {
     private final Model btc = new Btc().model();
 
     private List<Complex> dense(Liouvillian l, NumericModel nm) {
-        return LiouvillianSpectrum.compute(l.matrix(), 2, Integer.MAX_VALUE, new Shifts(0.01, java.util.List.of(), "")).values();
+        return LiouvillianSpectrum.compute(l.matrix(), 2, Integer.MAX_VALUE, new Shifts(0.01, java.util.List.of(), false)).values();
     }
 
     private static void assertSubsetNearest(List<Complex> found, List<Complex> all, Complex sigma) {

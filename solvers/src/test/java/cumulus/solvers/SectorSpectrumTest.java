@@ -30,7 +30,7 @@ class SectorSpectrumTest {
             PermutationInvariantSpace s = space((Integer) c[0], "omega_x", c[1]);
             DMatrixSparseCSC l = s.generator(s.values());
             List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 2, 0, List.of()).values();
-            List<Complex> lu = LiouvillianSpectrum.compute(l, 2, 0, new Shifts(Shifts.real(l), List.of(), ""), LiouvillianSpectrum.Search.RIGHTMOST).values();
+            List<Complex> lu = LiouvillianSpectrum.compute(l, 2, 0, new Shifts(Shifts.real(l), List.of(), false), LiouvillianSpectrum.Search.RIGHTMOST).values();
             String at = " at N = " + c[0] + ", omega_x = " + c[1];
             assertEquals(0, it.get(0).abs(), 1e-10, "lambda0" + at);
             assertEquals(lu.get(1).re(), it.get(1).re(), 1e-10, "Re lambda1" + at);
@@ -44,7 +44,7 @@ class SectorSpectrumTest {
         PermutationInvariantSpace s = space(12, "omega_x", 2.0);
         DMatrixSparseCSC l = s.generator(s.values());
         List<Complex> it = SectorSpectrum.compute(l, s.sectorOffsets(), 6, 0, List.of()).values();
-        List<Complex> dense = LiouvillianSpectrum.compute(l, 6, 10000, new Shifts(Shifts.real(l), List.of(), "")).values();
+        List<Complex> dense = LiouvillianSpectrum.compute(l, 6, 10000, new Shifts(Shifts.real(l), List.of(), false)).values();
         assertTrue(it.size() >= 6, "only " + it.size() + " eigenvalues");
         for (int i = 0; i < 6; i++) assertEquals(0, dense.get(i).minus(it.get(i)).abs(), 1e-8, "lambda" + i + ": " + it.get(i) + " vs dense " + dense.get(i));
     }
