@@ -21,6 +21,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
+        C2Relaunch.arm();
         ModelOptions.Resolved r = model.resolve();
         Cumulus c = r.cumulus();
         SteadyStateResult s = c.steadyState(solver.method).steadyState(r.model(), r.parameters());

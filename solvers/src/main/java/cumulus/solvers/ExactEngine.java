@@ -154,7 +154,9 @@ public final class ExactEngine implements SpectrumSolver, SteadyStateSolver, Dyn
         long t0 = System.nanoTime();
         LiouvillianSpace space = Spaces.of(model, parameters);
         boolean slabs = space.sectorOffsets() != null && space.size() > SteadyState.ITERATIVE_THRESHOLD;
-        refuseEarly(steadyEstimate(model, space, 0, slabs));
+        Resources.Estimate early = steadyEstimate(model, space, 0, slabs);
+        refuseEarly(early);
+        cumulus.api.LongRun.ahead(early.seconds());
         DMatrixSparseCSC l = space.generator(space.values());
         Resources.admit(steadyEstimate(model, space, l.nz_length, slabs));
         SteadyState.Solution s = SteadyState.solve(space, l);
