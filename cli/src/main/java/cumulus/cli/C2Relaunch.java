@@ -64,13 +64,12 @@ final class C2Relaunch {
     }
 
     private static void run(List<String> line) {
-        Process p;
+        Process child;
         try {
-            p = new ProcessBuilder(line).inheritIO().start();
+            child = new ProcessBuilder(line).inheritIO().start();
         } catch (IOException e) {
             return;   // no second JVM: go on in this one
         }
-        Process child = p;
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));   // a killed parent takes its child along
         int code;
         try {

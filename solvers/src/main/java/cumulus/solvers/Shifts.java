@@ -44,13 +44,7 @@ public record Shifts(double real, List<Double> frequencies, boolean complexSkipp
     }
 
     /** σ = 0.01 · max|L_ii| / sqrt(n): small and positive, so the steady state (λ = 0) is not hit exactly. */
-    public static double real(DMatrixSparseCSC a) {
-        double m = 0;
-        for (int c = 0; c < a.numCols; c++) for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++)
-            if (a.nz_rows[k] == c) m = Math.max(m, Math.abs(a.nz_values[k]));
-        double s = 0.01 * m / Math.sqrt(a.numRows);
-        return s > 0 ? s : 1e-3;
-    }
+    public static double real(DMatrixSparseCSC a) { return cumulus.solvers.sparse.RightmostEigen.defaultShift(a); }
 
     /** |coefficients| of Hamiltonian terms that are one spin component or a†a, distinct, at most three. */
     static List<Double> frequencies(LiouvillianSpace space) {
