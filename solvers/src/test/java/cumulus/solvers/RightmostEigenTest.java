@@ -149,4 +149,31 @@ class RightmostEigenTest {
             Progress.install(Progress.SILENT);
         }
     }
+
+    /**
+     * The oscillating-mode search tried on the first search's LU (forced here by a reuse ratio of 0) counts only if it
+     * shows the line unreached. btc N = 40: λ1 is real and the oscillating pairs lie left of it, so the trial decides and
+     * the answer is the two-LU route's. Dephasing N = 48: λ1 IS the oscillating mode (closed form), right of the line
+     * of the real modes, so the trial cannot resolve the line and the search at σ = ω must still find λ1.
+     */
+    @Test
+    void oscillatingSearchOnTheFirstLuCountsOnlyWhenItResolvesTheLine() {
+        DMatrixSparseCSC btc = liouvillian(new Btc().model(), "N", 40, "omega_x", 2.0);
+        RightmostEigen.Options two = RightmostEigen.Options.defaults().withOscillation(2.0).withReuseRatio(Double.POSITIVE_INFINITY);
+        RightmostEigen.Result ref = RightmostEigen.compute(btc, 2, two);
+        RightmostEigen.Result trial = RightmostEigen.compute(btc, 2, two.withReuseRatio(0));
+        assertTrue(trial.method().contains("on the first LU (its factorization"), trial.method());
+        assertFalse(ref.method().contains("first LU"), ref.method());
+        double norm = SparseOps.norm1(btc);
+        assertEquals(0, nonzeroRightmost(trial.values(), norm).minus(nonzeroRightmost(ref.values(), norm)).abs(), 1e-10,
+                trial.method() + " | " + ref.method());
+
+        int n = 48;
+        double omega = 1.3, g = 1 / (2.0 * n);
+        DMatrixSparseCSC deph = liouvillian(new Dephasing().model(), "N", n, "omega_x", omega, "gamma", 1.0);
+        RightmostEigen.Result r = RightmostEigen.compute(deph, 2, RightmostEigen.Options.defaults().withOscillation(omega).withReuseRatio(0));
+        Complex want = new Complex(-g, Math.sqrt(omega * omega - g * g)), l1 = nonzeroRightmost(r.values(), SparseOps.norm1(deph));
+        assertTrue(r.method().contains("did not resolve the line"), r.method());
+        assertEquals(0, l1.minus(want).abs(), 1e-9, "lambda1 " + l1 + " vs closed form " + want + " (" + r.method() + ")");
+    }
 }

@@ -47,19 +47,25 @@ public final class RightmostEigen {
      * @param krylov Krylov space size m
      * @param verifyRestarts restarts after convergence over which the wanted set must stay the same
      */
-    public record Options(double shift, int krylov, int verifyRestarts, double oscillation) {
-        public static Options defaults() { return new Options(Double.NaN, 40, 3, 0); }
+    public record Options(double shift, int krylov, int verifyRestarts, double oscillation, double reuseRatio) {
+        public static Options defaults() { return new Options(Double.NaN, 40, 3, 0, REUSE_RATIO); }
 
-        public Options withShift(double s) { return new Options(s, krylov, verifyRestarts, oscillation); }
+        public Options withShift(double s) { return new Options(s, krylov, verifyRestarts, oscillation, reuseRatio); }
 
-        public Options withVerifyRestarts(int r) { return new Options(shift, krylov, r, oscillation); }
+        public Options withVerifyRestarts(int r) { return new Options(shift, krylov, r, oscillation, reuseRatio); }
 
         /**
          * A frequency ω at which oscillating modes may hide (the model's precession frequencies): a second search,
          * on a real factorization at σ = ω, asks for the rightmost pair with |Im λ| ≥ ω/4 (which then competes with
          * the first search's eigenvalues for the reported places). 0: none.
          */
-        public Options withOscillation(double w) { return new Options(shift, krylov, verifyRestarts, w); }
+        public Options withOscillation(double w) { return new Options(shift, krylov, verifyRestarts, w, reuseRatio); }
+
+        /**
+         * The factorization cost, in solves of the first search, above which the oscillating-mode search is first
+         * tried on the first LU ({@link #REUSE_RATIO}; 0: always, +∞: never).
+         */
+        public Options withReuseRatio(double r) { return new Options(shift, krylov, verifyRestarts, oscillation, r); }
     }
 
     /** How far the answer is certified: Krylov work, the verification sweep, and the Bendixson box of the spectrum. */
@@ -85,10 +91,13 @@ public final class RightmostEigen {
     public static List<Result> computeEach(List<DMatrixSparseCSC> parts, int count, Options o) {
         int p = parts.size();
         First[] first = new First[p];
-        DenseKernels.eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o));
+        // the first searches' LUs, kept for a trial of the oscillating-mode search where a factorization costs many
+        // solves; at most two (the phases' peak memory stays that of two side by side)
+        SparseLU[] kept = new SparseLU[p];
+        DenseKernels.eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, p <= 2 ? kept : null, i));
         double line = split(o, count) ? line(java.util.Arrays.stream(first).map(First::values).toList(), count) : Double.NaN;
         Result[] out = new Result[p];
-        DenseKernels.eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line));
+        DenseKernels.eachPair(p, i -> out[i] = second(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, first[i], line, kept, i));
         return List.of(out);
     }
 
@@ -100,7 +109,15 @@ public final class RightmostEigen {
      * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
      * modes with |Im λ| &lt; ω/4 (the oscillating ones are the second search's).
      */
-    private static First first(DMatrixSparseCSC a, int count, Options o) {
+    /**
+     * A factorization that costs more than this many solves (4-D lattices: btc-pair N = 16, 1.3e12 flops, ~107 s against
+     * ~0.1 s a solve) is worth a trial of the oscillating-mode search on the first search's LU before factoring at σ = ω.
+     */
+    static final double REUSE_RATIO = 300;
+    /** Restarts of that trial (about 40 + 4 × 17 solves): where it does not resolve the line, σ = ω decides. */
+    static final int TRIAL_RESTARTS = 4;
+
+    private static First first(DMatrixSparseCSC a, int count, Options o, SparseLU[] kept, int index) {
         int n = a.numCols;
         if (a.numRows != n) throw new IllegalArgumentException("RightmostEigen: matrix must be square");
         if (count < 1 || count > n - 2) throw new IllegalArgumentException("RightmostEigen: count must be in [1, n-2], got " + count);
@@ -120,6 +137,7 @@ public final class RightmostEigen {
                 split ? ShiftInvertEigen.Which.RIGHTMOST_REAL : ShiftInvertEigen.Which.RIGHTMOST, split ? o.oscillation() / 4 : 0,
                 o.krylov(), o.verifyRestarts(), stage);
         stage.done(s.solves() + " solves, " + s.restarts() + " restarts");
+        if (split && kept != null && lu.factorSeconds() >= o.reuseRatio() * stage.seconds() / Math.max(1, s.solves())) kept[index] = lu;
         if (s.values().size() < Math.min(count, 2) && !split)
             throw new NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues: only %d of %d eigenvalues passed the residual check after %d solves (shift %.3g)",
                     s.values().size(), count, s.solves(), sigma));
@@ -170,10 +188,28 @@ public final class RightmostEigen {
      * The search stops once its rightmost oscillating Ritz value is resolved left of {@code line}; otherwise it
      * converges it and it competes with the first search's eigenvalues.
      */
-    private static Result second(DMatrixSparseCSC a, int count, Options o, First f, double line) {
+    private static Result second(DMatrixSparseCSC a, int count, Options o, First f, double line, SparseLU[] kept, int index) {
         List<Complex> values = new java.util.ArrayList<>(f.values());
         String method = f.method(), text = f.text();
         int solves = f.solves();
+        SparseLU first = kept[index];
+        kept[index] = null;
+        if (oscillating(o) && first != null && Double.isFinite(line)) {
+            // the trial: the same search on the first LU, which counts only if it shows the line unreached
+            double w = o.oscillation();
+            Stage st = new Stage("Arnoldi (oscillating modes, Krylov-Schur on the first LU (L - sigma)^-1)");
+            ShiftInvertEigen.Search t = ShiftInvertEigen.search(a, f.sigma(), 2, 2, first, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,
+                    o.krylov(), o.verifyRestarts(), line, f.seed(), st, 1, TRIAL_RESTARTS);
+            st.done(t.solves() + " solves" + (t.resolvedLeft() ? ", none right of the line" : ", the line not resolved"));
+            solves += t.solves();
+            if (t.resolvedLeft()) {
+                method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on the first LU (its factorization cost more than %.0f solves), %d solves",
+                        w / 4, o.reuseRatio(), t.solves());
+                return result(f, values, method, text + resolved(line, count), solves);
+            }
+            method += String.format(Locale.ROOT, "; a trial of the oscillating-mode search on the first LU did not resolve the line in %d solves", t.solves());
+        }
+        first = null;
         if (oscillating(o)) {
             double w = o.oscillation();
             int nev = Math.min(a.numCols - 2, count);
@@ -191,12 +227,21 @@ public final class RightmostEigen {
             method += String.format(Locale.ROOT, "; oscillating modes (|Im| >= %.3g) by the same ordering on a second real LU at sigma=%.3g, %d solves%s", w / 4, w, s2.solves(),
                     f.seed() != null ? " (started half from the first search's rightmost oscillating Ritz pair)" : "");
             text += s2.resolvedLeft()
-                    ? String.format(Locale.ROOT, "; oscillating-mode search: the rightmost oscillating Ritz value lay left of Re lambda = %.6g (the %s rightmost of all blocks' first searches) "
-                            + "by %.0f times its error estimate at every check over %d solves, so none competes", line, count >= 2 ? "2nd" : "1st",
-                            ShiftInvertEigen.RESOLVED_MARGIN, ShiftInvertEigen.RESOLVED_SOLVES)
+                    ? resolved(line, count)
                     : String.format(Locale.ROOT, "; oscillating-mode search %s, unchanged over %d restarts",
                             s2.converged() ? "converged" : "NOT converged within its budget (no oscillating mode to converge on, or too slow)", s2.stableRestarts());
         }
+        return result(f, values, method, text, solves);
+    }
+
+    /** The certificate's sentence for an oscillating-mode search that showed the line unreached. */
+    private static String resolved(double line, int count) {
+        return String.format(Locale.ROOT, "; oscillating-mode search: the rightmost oscillating Ritz value lay left of Re lambda = %.6g (the %s rightmost of all blocks' first searches) "
+                        + "by %.0f times its error estimate at every check over %d solves, so none competes", line, count >= 2 ? "2nd" : "1st",
+                ShiftInvertEigen.RESOLVED_MARGIN, ShiftInvertEigen.RESOLVED_SOLVES);
+    }
+
+    private static Result result(First f, List<Complex> values, String method, String text, int solves) {
         // a sector's second place may be an oscillating mode resolved left of the union's line: one value is enough
         if (values.isEmpty())
             throw new NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues: no eigenvalue passed the residual check after %d solves (shift %.3g)",

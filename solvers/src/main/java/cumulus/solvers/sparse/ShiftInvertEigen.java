@@ -202,6 +202,12 @@ public final class ShiftInvertEigen {
     /** As above with an explicit block size (tests). */
     static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
                          int verifyRestarts, double leftOf, double[][] start, Stage stage, int block) {
+        return search(a, sigma, nev, extract, shiftedLu, which, minIm, m, verifyRestarts, leftOf, start, stage, block, 0);
+    }
+
+    /** As above with a restart budget ({@code restarts} &le; 0: the default, {@link #OFF_AXIS_RESTARTS} for an off-axis search). */
+    public static Search search(DMatrixSparseCSC a, double sigma, int nev, int extract, SparseLU shiftedLu, Which which, double minIm, int m,
+                                int verifyRestarts, double leftOf, double[][] start, Stage stage, int block, int restarts) {
         int n = a.numCols;
         if (a.numRows != n || shiftedLu.size() != n) throw new IllegalArgumentException("ShiftInvertEigen: sizes do not match");
         int mm = Math.min(n, Math.max(m, nev + 8));
@@ -214,6 +220,7 @@ public final class ShiftInvertEigen {
                 if (v.length != n) throw new IllegalArgumentException("ShiftInvertEigen: start vector of length " + v.length + ", matrix of size " + n);
         ar.start = start;
         if (which == Which.RIGHTMOST_OFF_AXIS) ar.maxRestarts = OFF_AXIS_RESTARTS;
+        if (restarts > 0) ar.maxRestarts = restarts;
         return ar.run();
     }
 
