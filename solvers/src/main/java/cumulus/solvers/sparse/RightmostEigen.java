@@ -106,10 +106,6 @@ public final class RightmostEigen {
                          double[] box, String method, String text, SparseLU.Ordering ordering, double[][] seed) { }
 
     /**
-     * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
-     * modes with |Im λ| &lt; ω/4 (the oscillating ones are the second search's).
-     */
-    /**
      * A factorization that costs more than this many solves (4-D lattices: btc-pair N = 16, 1.3e12 flops, ~107 s against
      * ~0.1 s a solve) is worth a trial of the oscillating-mode search on the first search's LU before factoring at σ = ω.
      */
@@ -117,6 +113,11 @@ public final class RightmostEigen {
     /** Restarts of that trial (about 40 + 4 × 17 solves): where it does not resolve the line, σ = ω decides. */
     static final int TRIAL_RESTARTS = 4;
 
+    /**
+     * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
+     * modes with |Im λ| &lt; ω/4 (the oscillating ones are the second search's). Its LU goes into kept[index] when its
+     * factorization cost more than the reuse ratio of its solves.
+     */
     private static First first(DMatrixSparseCSC a, int count, Options o, SparseLU[] kept, int index) {
         int n = a.numCols;
         if (a.numRows != n) throw new IllegalArgumentException("RightmostEigen: matrix must be square");
