@@ -257,6 +257,20 @@ public final class ShiftInvertEigen {
 
     private static final class Arnoldi {
         final DMatrixSparseCSC a; final double sigma; final SparseLU lu; final int n, m, want;
+        /** The solves' work vectors, reused: a search runs on one thread. */
+        private final SparseLU.Scratch scratch = new SparseLU.Scratch();
+        /**
+         * The basis vectors a restart dropped, reused as the next steps' solve outputs and the next restart's basis:
+         * allocated afresh they were 0.6 GB of a 1.7 GB btc N = 512 spectrum run's allocations. They hold no more
+         * than the restart itself holds (the old basis beside the new one).
+         */
+        private final java.util.ArrayDeque<double[]> spare = new java.util.ArrayDeque<>();
+
+        /** A vector of n entries with arbitrary contents (a dropped basis vector, or a fresh one). */
+        private double[] spareOrNew() {
+            double[] v = spare.pollLast();
+            return v != null ? v : new double[n];
+        }
         /** Block size: OP V[j] = Σ_{i ≤ j+bs} H[i][j] V[i]; the last bs vectors are the residual block. */
         final int bs;
         double[][] V;
@@ -511,9 +525,10 @@ public final class ShiftInvertEigen {
             int first = solves;   // the checks below run every 2 (every RESOLVED_CHECK) solves counted from here
             int mm = k;
             for (int j = k; j + bs <= m; j += bs) {
-                double[][] w = new double[bs][n];
-                if (bs == 1) lu.solve(V[j], w[0]);
-                else lu.solve(Arrays.copyOfRange(V, j, j + bs), w);
+                double[][] w = new double[bs][];
+                for (int c = 0; c < bs; c++) w[c] = spareOrNew();   // the solve writes every entry
+                if (bs == 1) lu.solve(V[j], w[0], scratch);
+                else lu.solve(Arrays.copyOfRange(V, j, j + bs), w, scratch);
                 solves += bs;
                 if (bs == 4) step4(j, w);
                 else for (int c = 0; c < bs; c++) step(j + c, w[c], h);
@@ -758,9 +773,10 @@ public final class ShiftInvertEigen {
             }
             // V <- V Q, then the residual block
             double[][] nv = new double[m + bs][];
-            for (int c = 0; c < kk; c++) nv[c] = new double[n];
+            for (int c = 0; c < kk; c++) { nv[c] = spareOrNew(); Arrays.fill(nv[c], 0.0); }   // combine adds into them
             combine(V, d, q, nv, n);
             for (int r = 0; r < bs; r++) nv[kk + r] = V[d + r];
+            for (int j = 0; j < d; j++) spare.addLast(V[j]);
             V = nv;
             for (double[] row : H) Arrays.fill(row, 0);
             for (int r = 0; r < kk; r++) System.arraycopy(T[r], 0, H[r], 0, kk);

@@ -174,12 +174,33 @@ public final class SparseLU {
     /** Number of pivots that had to be delayed to a parent front. */
     public int delayedPivots() { return delayedPivots; }
 
+    /**
+     * The two work vectors of a solve, kept by a caller that solves many times on one thread (an Arnoldi search): a
+     * solve then allocates nothing. Allocated per solve they were 0.8 GB of a 3.7 GB btc N = 512 spectrum run's
+     * allocations, and each young collection copied the live factor and basis they made it run.
+     */
+    public static final class Scratch {
+        private double[] w = new double[0], z = new double[0];
+
+        double[] w(int len) { if (w.length < len) w = new double[len]; return w; }
+
+        /** z zeroed over len entries (each entry is written before it is read; the zeros are cheap insurance). */
+        double[] z(int len) {
+            if (z.length < len) z = new double[len];
+            else Arrays.fill(z, 0, len, 0.0);
+            return z;
+        }
+    }
+
     /** Solves A x = b. b is not modified; x may be the same array as b. */
-    public void solve(double[] b, double[] x) {
+    public void solve(double[] b, double[] x) { solve(b, x, null); }
+
+    /** {@link #solve(double[], double[])} with the work vectors of {@code scratch} (null: fresh ones). */
+    public void solve(double[] b, double[] x, Scratch scratch) {
         if (b.length < n || x.length < n) throw new IllegalArgumentException("SparseLU.solve: vectors shorter than " + n);
-        double[] w = new double[n];
+        double[] w = scratch == null ? new double[n] : scratch.w(n);
         for (int k = 0; k < n; k++) w[k] = b[perm[k]];
-        double[] z = new double[n];
+        double[] z = scratch == null ? new double[n] : scratch.z(n);
         Buf buf = new Buf();
         if (groups == null) {
             for (int f = 0; f < nFronts; f++) forward(f, w, buf);
@@ -203,15 +224,18 @@ public final class SparseLU {
      * once per vector: a solve streams the whole factor (btc N = 512: 1.1e8 bytes) and is bound by that, not by
      * its 2 flops per entry. Same algorithm as {@link #solve} (its sums in another order, so the last bits may differ).
      */
-    public void solve(double[][] b, double[][] x) {
+    public void solve(double[][] b, double[][] x) { solve(b, x, null); }
+
+    /** {@link #solve(double[][], double[][])} with the work vectors of {@code scratch} (null: fresh ones). */
+    public void solve(double[][] b, double[][] x, Scratch scratch) {
         int k = b.length;
         if (x.length != k) throw new IllegalArgumentException("SparseLU.solve: " + k + " right-hand sides but " + x.length + " solutions");
         for (int j = 0; j < k; j++)
             if (b[j].length < n || x[j].length < n) throw new IllegalArgumentException("SparseLU.solve: vectors shorter than " + n);
-        if (k == 1) { solve(b[0], x[0]); return; }
-        double[] w = new double[n * k];
+        if (k == 1) { solve(b[0], x[0], scratch); return; }
+        double[] w = scratch == null ? new double[n * k] : scratch.w(n * k);
         for (int q = 0; q < n; q++) { int src = perm[q]; for (int j = 0; j < k; j++) w[q * k + j] = b[j][src]; }
-        double[] z = new double[n * k];
+        double[] z = scratch == null ? new double[n * k] : scratch.z(n * k);
         if (groups == null) {
             Buf buf = new Buf();
             for (int f = 0; f < nFronts; f++) forward(f, w, k, buf);
@@ -403,7 +427,7 @@ public final class SparseLU {
 
     /** Contribution block passed from a front to its parent. */
     private static final class Contribution {
-        final int[] rows, cols; final double[] val; // val row-major rows.length x cols.length
+        final int[] rows, cols; final double[] val; // val row-major rows.length x cols.length in its first entries (a pooled array may be longer)
         Contribution(int[] rows, int[] cols, double[] val) { this.rows = rows; this.cols = cols; this.val = val; }
     }
 
@@ -686,6 +710,7 @@ public final class SparseLU {
             assembleOriginal(F, m, s, e, ws);
             for (int ch = childHead[t]; ch >= 0; ch = childNext[ch]) {
                 extendAdd(F, m, contrib[ch], ws);
+                ws.release(contrib[ch].val);
                 contrib[ch] = null;
             }
             for (int k = 0; k < m; k++) { ws.rowLoc[rowId[k]] = -1; ws.colLoc[colId[k]] = -1; }
@@ -745,6 +770,11 @@ public final class SparseLU {
              * peak RSS 493 MB against 561-584.
              */
             private double[] front = new double[0];
+            /**
+             * factorFront's panel, multiplier block and row/column copies, reused from front to front like the frontal
+             * matrix (allocated per front they were 0.6 GB of a 3.7 GB btc N = 512 spectrum run's allocations).
+             */
+            double[] panel = new double[64], mult = new double[16], lcol = new double[64], urow = new double[64];
             /** Where this thread's fronts' factors go: L upwards, U downwards (see {@link SparseLU#lowerSlab}). */
             final Slabs lower, upper;
             Workspace(int n, int slabSize) {
@@ -754,6 +784,33 @@ public final class SparseLU {
                 Arrays.fill(rowLoc, -1); Arrays.fill(colLoc, -1);
             }
             void add(Workspace o) { nnz += o.nnz; delayed += o.delayed; flops += o.flops; }
+
+            /**
+             * Contribution blocks given back once their parent has added them, by size class (2^c entries, up to
+             * {@link #POOLED}): a front's Schur complement is taken from here. Fresh ones were 0.7 GB of a 2.2 GB btc
+             * N = 512 spectrum run's allocations. Larger blocks (the top separators' at N = 2048, up to 10^8 bytes) are
+             * allocated to size, so the pool costs at most twice the small blocks' memory.
+             */
+            @SuppressWarnings("unchecked")
+            private final java.util.ArrayDeque<double[]>[] freeBlocks = new java.util.ArrayDeque[21];
+            static final int POOLED = 1 << 20;
+
+            /** An array of at least len entries for a Schur complement (its contents are overwritten). */
+            double[] block(int len) {
+                if (len > POOLED) return new double[len];
+                int c = 32 - Integer.numberOfLeadingZeros(Math.max(1, len) - 1);
+                java.util.ArrayDeque<double[]> q = freeBlocks[c];
+                double[] a = q == null ? null : q.pollLast();
+                return a != null ? a : new double[1 << c];
+            }
+
+            /** Gives a contribution block back to the pool (blocks not taken from it are left to the collector). */
+            void release(double[] a) {
+                if (a == null || a.length > POOLED || Integer.bitCount(a.length) != 1) return;
+                int c = Integer.numberOfTrailingZeros(a.length);
+                if (freeBlocks[c] == null) freeBlocks[c] = new java.util.ArrayDeque<>();
+                freeBlocks[c].addLast(a);
+            }
 
             /** A zeroed buffer of at least len entries (the front's m × m, row-major in its first len). */
             double[] front(int len) {
@@ -815,12 +872,12 @@ public final class SparseLU {
             int[] pivColIdx = new int[q];
             int[] delayedCols = new int[q];
             int nd = 0;
-            double[] Lb = null;
-            double[] P = null;                   // column-major panel, rows [p0, m)
+            double[] Lb = ws.mult;
+            double[] P = ws.panel;               // column-major panel, rows [p0, m)
             int[] pc = new int[q];
             boolean[] piv = new boolean[q];
             int[] swapA = new int[NB], swapB = new int[NB];
-            double[] lcol = new double[64], urow = new double[64];
+            double[] lcol = ws.lcol, urow = ws.urow;
             for (int jb = 0; jb < q; jb += NB) {
                 int je = Math.min(q, jb + NB);
                 int pb = p, p0 = p;
@@ -829,7 +886,7 @@ public final class SparseLU {
                 for (int c = jb; c < je; c++) pc[w++] = c;
                 for (int k = 0; k < nd; k++) pc[w++] = delayedCols[k];
                 int h = m - p0;
-                if (P == null || P.length < w * h) P = new double[Math.max(w * h, 64)];
+                if (P.length < w * h) ws.panel = P = new double[Math.max(w * h, 2 * P.length)];
                 gatherPanel(F, m, p0, h, w, pc, P);
                 int ns = 0;
                 for (int cc = 0; cc < je - jb; cc++) {
@@ -851,7 +908,7 @@ public final class SparseLU {
                     }
                     scale(P, co + lp + 1, co + h, 1.0 / P[co + lp]);
                     // separate copy of the multipliers so that the updates below vectorise (no aliasing)
-                    if (lcol.length < h) lcol = new double[Math.max(h, 2 * lcol.length)];
+                    if (lcol.length < h) ws.lcol = lcol = new double[Math.max(h, 2 * lcol.length)];
                     System.arraycopy(P, co + lp + 1, lcol, lp + 1, h - lp - 1);
                     // rank-1 update of the other unpivoted panel columns
                     for (int c = 0; c < w; c++) {
@@ -878,7 +935,7 @@ public final class SparseLU {
                 int kb = p - pb;
                 if (kb > 0 && je < m) {
                     int ncol = m - je;
-                    if (urow.length < ncol) urow = new double[Math.max(ncol, 2 * urow.length)];
+                    if (urow.length < ncol) ws.urow = urow = new double[Math.max(ncol, 2 * urow.length)];
                     for (int k = pb; k < p - 1; k++) {
                         System.arraycopy(F, k * m + je, urow, 0, ncol);
                         for (int k2 = k + 1; k2 < p; k2++) {
@@ -889,7 +946,7 @@ public final class SparseLU {
                     }
                     int rows = m - p;
                     if (rows > 0) {
-                        if (Lb == null || Lb.length < rows * kb) Lb = new double[Math.max(rows * kb, 16)];
+                        if (Lb.length < rows * kb) ws.mult = Lb = new double[Math.max(rows * kb, 2 * Lb.length)];
                         for (int k = 0; k < kb; k++) strideCopy(P, (pivColIdx[pb + k] - jb) * h + (p - p0), Lb, k, kb, rows);
                         DenseKernels.gemmSub(F, p * m + je, m, rows, ncol, Lb, kb, F, pb * m + je, m, par);
                     }
@@ -932,14 +989,14 @@ public final class SparseLU {
             for (int k = p - 1; k >= 0; k--) { gather(F, k * m, cOrder, k, up, o, 1, m - k); o += m - k; }
             if (nd == 0) {
                 if (!root) {
-                    double[] sch = new double[r * r];
+                    double[] sch = ws.block(r * r);
                     for (int i = 0; i < r; i++) System.arraycopy(F, (p + i) * m + p, sch, i * r, r);
                     res.schur = sch;
                 }
                 return res;
             }
             if (!root) {
-                double[] sch = new double[r * r];
+                double[] sch = ws.block(r * r);
                 for (int i = 0; i < r; i++) gather(F, (p + i) * m, cOrder, p, sch, i * r, 1, r);
                 res.schur = sch;
             }
