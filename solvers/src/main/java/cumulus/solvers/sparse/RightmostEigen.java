@@ -91,8 +91,8 @@ public final class RightmostEigen {
     public static List<Result> computeEach(List<DMatrixSparseCSC> parts, int count, Options o) {
         int p = parts.size();
         First[] first = new First[p];
-        // the first searches' LUs, kept for a trial of the oscillating-mode search where a factorization costs many
-        // solves; at most two (the phases' peak memory stays that of two side by side)
+        // the first searches' LUs, kept for the second LU to factor into (and first for a trial of the oscillating-mode
+        // search where a factorization costs many solves); at most two (the phases' peak memory stays that of two side by side)
         SparseLU[] kept = new SparseLU[p];
         DenseKernels.eachPair(p, i -> first[i] = first(parts.get(i), Math.min(count, parts.get(i).numRows - 2), o, p <= 2 ? kept : null, i));
         double line = split(o, count) ? line(java.util.Arrays.stream(first).map(First::values).toList(), count) : Double.NaN;
@@ -103,7 +103,7 @@ public final class RightmostEigen {
 
     /** What the first search of a sector found, and the sentences describing it. */
     private record First(List<Complex> values, double sigma, int solves, int restarts, int stableRestarts, int verification,
-                         double[] box, String method, String text, SparseLU.Ordering ordering, double[][] seed) { }
+                         double[] box, String method, String text, SparseLU.Ordering ordering, double[][] seed, boolean trial) { }
 
     /**
      * A factorization that costs more than this many solves (4-D lattices: btc-pair N = 16, 1.3e12 flops, ~107 s against
@@ -115,7 +115,8 @@ public final class RightmostEigen {
 
     /**
      * The rightmost search on one real LU at the small shift σ; with an oscillation frequency ω it orders only the
-     * modes with |Im λ| &lt; ω/4 (the oscillating ones are the second search's). Its LU goes into kept[index] when its
+     * modes with |Im λ| &lt; ω/4 (the oscillating ones are the second search's). Its LU goes into kept[index] (if
+     * kept is given) for the second search: its arrays take the LU at σ = ω, and a trial runs on it first when its
      * factorization cost more than the reuse ratio of its solves.
      */
     private static First first(DMatrixSparseCSC a, int count, Options o, SparseLU[] kept, int index) {
@@ -138,7 +139,8 @@ public final class RightmostEigen {
                 split ? ShiftInvertEigen.Which.RIGHTMOST_REAL : ShiftInvertEigen.Which.RIGHTMOST, split ? o.oscillation() / 4 : 0,
                 o.krylov(), o.verifyRestarts(), stage);
         stage.done(s.solves() + " solves, " + s.restarts() + " restarts");
-        if (split && kept != null && lu.factorSeconds() >= o.reuseRatio() * stage.seconds() / Math.max(1, s.solves())) kept[index] = lu;
+        boolean trial = split && lu.factorSeconds() >= o.reuseRatio() * stage.seconds() / Math.max(1, s.solves());
+        if (split && kept != null) kept[index] = lu;
         if (s.values().size() < Math.min(count, 2) && !split)
             throw new NumericalException(String.format(Locale.ROOT, "rightmost eigenvalues: only %d of %d eigenvalues passed the residual check after %d solves (shift %.3g)",
                     s.values().size(), count, s.solves(), sigma));
@@ -153,7 +155,7 @@ public final class RightmostEigen {
         String method = String.format(Locale.ROOT, "rightmost eigenvalues%s by shift-invert Krylov-Schur on (L - sigma I)^-1 ordered by Re(lambda) (Cayley form, one real LU), sigma=%.3g, m=%d, %d solves",
                 modes, sigma, m, s.solves());
         return new First(s.values(), sigma, s.solves(), s.restarts(), s.stableRestarts(), verification, box, method, text, ordering,
-                s.oscillatingSeed());   // non-null only from the RIGHTMOST_REAL search of the split phases
+                s.oscillatingSeed(), trial);   // the seed: non-null only from the RIGHTMOST_REAL search of the split phases
     }
 
     private static boolean oscillating(Options o) { return o.oscillation() > 0 && Double.isFinite(o.oscillation()); }
@@ -195,7 +197,7 @@ public final class RightmostEigen {
         int solves = f.solves();
         SparseLU first = kept[index];
         kept[index] = null;
-        if (oscillating(o) && first != null && Double.isFinite(line)) {
+        if (oscillating(o) && first != null && f.trial() && Double.isFinite(line)) {
             // the trial: the same search on the first LU, which counts only if it shows the line unreached
             double w = o.oscillation();
             Stage st = new Stage("Arnoldi (oscillating modes, Krylov-Schur on the first LU (L - sigma)^-1)");
@@ -210,12 +212,13 @@ public final class RightmostEigen {
             }
             method += String.format(Locale.ROOT, "; a trial of the oscillating-mode search on the first LU did not resolve the line in %d solves", t.solves());
         }
-        first = null;
         if (oscillating(o)) {
             double w = o.oscillation();
             int nev = Math.min(a.numCols - 2, count);
             DMatrixSparseCSC shifted = ShiftInvertEigen.shifted(a, w);
-            SparseLU lu2 = f.ordering() != null ? SparseLU.factor(shifted, f.ordering()) : SparseLU.factor(shifted);
+            // into the first LU's arrays, which the first search no longer needs
+            SparseLU lu2 = f.ordering() != null ? SparseLU.factor(shifted, f.ordering(), first) : SparseLU.factor(shifted);
+            first = null;
             shifted = null;
             Stage st2 = new Stage("Arnoldi (oscillating modes, Krylov-Schur on (L - omega)^-1)");
             ShiftInvertEigen.Search s2 = ShiftInvertEigen.search(a, w, Math.min(nev, 2), Math.min(nev, 2), lu2, ShiftInvertEigen.Which.RIGHTMOST_OFF_AXIS, w / 4,

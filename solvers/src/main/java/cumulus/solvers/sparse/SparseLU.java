@@ -78,6 +78,8 @@ public final class SparseLU {
     /** The estimated work of the two groups and of the whole factorization, or null without a split (tests). */
     final double[] splitWork;
     private final boolean[] inGroup;
+    /** Set when another factorization took over this one's arrays ({@link #factor(DMatrixSparseCSC, Ordering, SparseLU)}). */
+    private volatile boolean recycled;
 
     private SparseLU(int n, int[] perm, NestedDissection nd, int nFronts, int[][] pivRows, int[][] pivCols,
                      int[][] restRows, int[][] restCols, double[][] lowerSlab, int[] lowerOff, double[][] upperSlab, int[] upperOff, long nnz, double orderSeconds,
@@ -140,11 +142,48 @@ public final class SparseLU {
     }
 
     /** Factors {@code a} with an ordering computed for its pattern (same dimension and non-zero structure). */
-    public static SparseLU factor(DMatrixSparseCSC a, Ordering ordering) {
+    public static SparseLU factor(DMatrixSparseCSC a, Ordering ordering) { return factor(a, ordering, null); }
+
+    /**
+     * {@link #factor(DMatrixSparseCSC, Ordering)} into the arrays of {@code old}, a factorization no longer needed (of
+     * the same pattern and ordering, so its slabs have the sizes this one asks for): {@code old} cannot solve
+     * afterwards. Why: a factor allocated afresh is copied by the young collections while its predecessor waits in the
+     * old generation for a full one (btc N = 1024, the second LU at σ = ω: 2 × 1.5 GB).
+     */
+    public static SparseLU factor(DMatrixSparseCSC a, Ordering ordering, SparseLU old) {
         if (a.numCols != ordering.n || a.nz_length != ordering.nz)
             throw new IllegalArgumentException("SparseLU: the ordering was computed for another pattern (" + ordering.n + " unknowns, "
                     + ordering.nz + " non-zeros; this matrix " + a.numCols + ", " + a.nz_length + ")");
-        return new Numeric(a, ordering.nd).run(0);
+        Recycled arrays = old == null || old.n != a.numCols ? null : old.recycle();
+        return new Numeric(a, ordering.nd, arrays).run(0);
+    }
+
+    /** This factorization's slab arrays, for another one to fill; this one stops solving. */
+    private Recycled recycle() {
+        recycled = true;
+        Recycled r = new Recycled();
+        java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (double[][] slabs : new double[][][]{lowerSlab, upperSlab})
+            for (double[] a : slabs) if (a != null && seen.add(a)) r.give(a);
+        return r;
+    }
+
+    private void checkLive() {
+        if (recycled) throw new IllegalStateException("SparseLU: this factorization's arrays were recycled into another one");
+    }
+
+    /** Arrays of a recycled factorization by length, taken by {@link Numeric.Slabs} before it allocates. */
+    static final class Recycled {
+        private final java.util.Map<Integer, java.util.ArrayDeque<double[]>> byLength = new java.util.HashMap<>();
+
+        private void give(double[] a) { byLength.computeIfAbsent(a.length, k -> new java.util.ArrayDeque<>()).addLast(a); }
+
+        /** An array of exactly len entries (old contents) if one is left, else a new one; two workspaces may ask at once. */
+        synchronized double[] take(int len) {
+            java.util.ArrayDeque<double[]> q = byLength.get(len);
+            double[] a = q == null ? null : q.pollLast();
+            return a != null ? a : new double[len];
+        }
     }
 
     /** Symbolic statistics without numeric factorisation: {nnz(L+U), flops, max front, fronts, order seconds}. */
@@ -197,6 +236,7 @@ public final class SparseLU {
 
     /** {@link #solve(double[], double[])} with the work vectors of {@code scratch} (null: fresh ones). */
     public void solve(double[] b, double[] x, Scratch scratch) {
+        checkLive();
         if (b.length < n || x.length < n) throw new IllegalArgumentException("SparseLU.solve: vectors shorter than " + n);
         double[] w = scratch == null ? new double[n] : scratch.w(n);
         for (int k = 0; k < n; k++) w[k] = b[perm[k]];
@@ -228,6 +268,7 @@ public final class SparseLU {
 
     /** {@link #solve(double[][], double[][])} with the work vectors of {@code scratch} (null: fresh ones). */
     public void solve(double[][] b, double[][] x, Scratch scratch) {
+        checkLive();
         int k = b.length;
         if (x.length != k) throw new IllegalArgumentException("SparseLU.solve: " + k + " right-hand sides but " + x.length + " solutions");
         for (int j = 0; j < k; j++)
@@ -433,6 +474,8 @@ public final class SparseLU {
 
     private static final class Numeric {
         final int n;
+        /** A recycled factorization's slab arrays (factor(a, ordering, old)), or null. */
+        private final Recycled arrays;
         final NestedDissection nd;
         final int[] perm, ipos;
         // permuted matrix: CSC (columns) and CSR (rows), positions
@@ -444,7 +487,10 @@ public final class SparseLU {
         boolean symbolicOnly;
         double[] stats;
 
-        Numeric(DMatrixSparseCSC a, NestedDissection nd) {
+        Numeric(DMatrixSparseCSC a, NestedDissection nd) { this(a, nd, null); }
+
+        Numeric(DMatrixSparseCSC a, NestedDissection nd, Recycled arrays) {
+            this.arrays = arrays;
             this.n = a.numCols; this.nd = nd; this.perm = nd.perm;
             ipos = new int[n];
             for (int k = 0; k < n; k++) ipos[perm[k]] = k;
@@ -533,11 +579,11 @@ public final class SparseLU {
             for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) totalWork += work[t];
             int[][] groups = splitTree(nt, work, first, totalWork);
             stage = new Stage("LU factorization of " + n + " unknowns");
-            Workspace wsMain = new Workspace(n, slabSize);
+            Workspace wsMain = new Workspace(n, slabSize, arrays);
             if (groups == null) {
                 for (int t = 0; t < nt; t++) node(t, wsMain, true);
             } else {
-                Workspace wsB = new Workspace(n, slabSize);
+                Workspace wsB = new Workspace(n, slabSize, arrays);
                 boolean[] inGroup = new boolean[nt];
                 for (int[] g : groups) for (int k = 0; k < g.length; k += 2) for (int t = g[k]; t <= g[k + 1]; t++) inGroup[t] = true;
                 long g0 = System.nanoTime();
@@ -777,9 +823,9 @@ public final class SparseLU {
             double[] panel = new double[64], mult = new double[16], lcol = new double[64], urow = new double[64];
             /** Where this thread's fronts' factors go: L upwards, U downwards (see {@link SparseLU#lowerSlab}). */
             final Slabs lower, upper;
-            Workspace(int n, int slabSize) {
-                lower = new Slabs(slabSize, false);
-                upper = new Slabs(slabSize, true);
+            Workspace(int n, int slabSize, Recycled arrays) {
+                lower = new Slabs(slabSize, false, arrays);
+                upper = new Slabs(slabSize, true, arrays);
                 rowLoc = new int[n]; colLoc = new int[n];
                 Arrays.fill(rowLoc, -1); Arrays.fill(colLoc, -1);
             }
@@ -836,7 +882,12 @@ public final class SparseLU {
             double[] array;
             int offset;
 
-            Slabs(int size, boolean downward) { this.size = size; this.downward = downward; }
+            /** A recycled factorization's arrays, taken before new ones are allocated; or null. */
+            private final Recycled arrays;
+
+            Slabs(int size, boolean downward, Recycled arrays) { this.size = size; this.downward = downward; this.arrays = arrays; }
+
+            private double[] allocate(int len) { return arrays == null ? new double[len] : arrays.take(len); }
 
             /** Entries per array for a factor of about {@code stored} entries: 1/64 of it (≤ 6% left unfilled), in [2^15, 2^22]. */
             static int size(double stored) { return (int) Math.max(1 << 15, Math.min(1 << 22, stored / 64)); }
@@ -844,12 +895,12 @@ public final class SparseLU {
             /** Room for len entries, at {@link #offset} in {@link #array}. */
             void reserve(int len) {
                 if (len > size) {
-                    array = new double[len];
+                    array = allocate(len);
                     offset = 0;
                     return;
                 }
                 if (current == null || (downward ? free < len : size - free < len)) {
-                    current = new double[size];
+                    current = allocate(size);
                     free = downward ? size : 0;
                 }
                 if (downward) free -= len;

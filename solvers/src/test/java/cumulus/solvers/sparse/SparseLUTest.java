@@ -1,5 +1,6 @@
 package cumulus.solvers.sparse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,42 @@ class SparseLUTest {
                 }
             }
             assertThrows(IllegalArgumentException.class, () -> lu.solve(new double[2][n], new double[3][n]));
+        }
+    }
+
+    /**
+     * A factorization into the arrays of an earlier one of the same pattern (the spectrum's LU at σ = ω into the one at
+     * the small shift) solves exactly as a fresh one does, also where the two pivot differently (delayed pivots), and
+     * the earlier one refuses to solve; solves that reuse their work vectors (SparseLU.Scratch) give the fresh
+     * vectors' solutions to the last bit.
+     */
+    @Test
+    void aFactorizationIntoARecycledOneSolvesAsAFreshOne() {
+        DMatrixSparseCSC btc = BtcFixture.liouvillian(60, 2.0, 1.0);
+        DMatrixSparseCSC weak = TestMatrices.random(600, 4, 0.0, 12), weak2 = weak.copy();
+        Random v = new Random(9);
+        for (int q = 0; q < weak2.nz_length; q++) weak2.nz_values[q] *= 0.5 + v.nextDouble();
+        for (DMatrixSparseCSC[] pair : List.of(new DMatrixSparseCSC[]{ShiftInvertEigen.shifted(btc, 0.01), ShiftInvertEigen.shifted(btc, 2.0)},
+                new DMatrixSparseCSC[]{weak, weak2})) {
+            SparseLU.Ordering ordering = SparseLU.order(pair[0]);
+            SparseLU old = SparseLU.factor(pair[0], ordering);
+            SparseLU fresh = SparseLU.factor(pair[1], ordering), reused = SparseLU.factor(pair[1], ordering, old);
+            int n = pair[1].numCols;
+            Random r = new Random(4);
+            SparseLU.Scratch scratch = new SparseLU.Scratch();
+            for (int rep = 0; rep < 3; rep++) {
+                double[] b = new double[n], x = new double[n], y = new double[n];
+                for (int i = 0; i < n; i++) b[i] = r.nextGaussian();
+                fresh.solve(b, x);
+                reused.solve(b, y, scratch);
+                assertArrayEquals(x, y, 0.0);
+                double[][] bb = {b, x.clone(), y.clone(), b.clone()}, xx = new double[4][n], yy = new double[4][n];
+                fresh.solve(bb, xx);
+                reused.solve(bb, yy, scratch);
+                for (int j = 0; j < 4; j++) assertArrayEquals(xx[j], yy[j], 0.0);
+                assertTrue(TestMatrices.relResidual(pair[1], y, b) < 1e-12);
+            }
+            assertThrows(IllegalStateException.class, () -> old.solve(new double[n], new double[n]));
         }
     }
 
