@@ -19,7 +19,9 @@ public final class BlockGmres {
      * The work vectors of one application, reused: an instance serves one thread (one search's preconditioner, one
      * steady-state solve). Allocated per slab solve they were 2.6 GB of a 5.5 GB local-btc N = 100 spectrum run.
      */
-    private final double[] rb, xb, rs;
+    private final double[] rb, xb;
+    /** The Gauss–Seidel sweep's running right-hand side, made on its first use (GMRES's block-Jacobi does not need it). */
+    private double[] rs;
     private final SparseLU.Scratch scratch = new SparseLU.Scratch();
 
     /** @param ranges block b is [ranges[b], ranges[b+1]) */
@@ -38,7 +40,7 @@ public final class BlockGmres {
         }
         int widest = 0;
         for (int b = 0; b < nb; b++) widest = Math.max(widest, ranges[b + 1] - ranges[b]);
-        rb = new double[widest]; xb = new double[widest]; rs = new double[n];
+        rb = new double[widest]; xb = new double[widest];
     }
 
     /** Stored entries of the slab factors. */
@@ -68,6 +70,7 @@ public final class BlockGmres {
      * product with A, and a closer approximation of A^{-1} (the transfers from the slabs already solved are kept).
      */
     public void gaussSeidel(double[] v, double[] out) {
+        if (rs == null) rs = new double[n];
         double[] r = rs;
         System.arraycopy(v, 0, r, 0, n);
         for (int b = 0; b < lu.length; b++) {

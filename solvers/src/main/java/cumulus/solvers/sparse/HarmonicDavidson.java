@@ -345,12 +345,11 @@ public final class HarmonicDavidson {
     }
 
     /** residual0's four combinations, reused (zeroed per call): allocated per call they were 0.5 GB of a local-btc N = 100 run. */
-    private double[][] combos;
+    private final double[][] combos = new double[4][0];
 
     private void residual0(Pair p) {
         int k = v.size();
-        if (combos == null) combos = new double[4][n];
-        else for (double[] c : combos) java.util.Arrays.fill(c, 0.0);
+        for (int c = 0; c < 4; c++) combos[c] = SparseLU.zeroed(combos[c], n);
         double[] ur = combos[0], ui = combos[1], wr = combos[2], wi = combos[3];
         for (int j = 0; j < k; j++) {
             if (p.zr[j] != 0) { axpy(p.zr[j], v.get(j), ur); axpy(p.zr[j], w.get(j), wr); }

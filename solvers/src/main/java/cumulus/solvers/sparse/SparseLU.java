@@ -224,11 +224,14 @@ public final class SparseLU {
         double[] w(int len) { if (w.length < len) w = new double[len]; return w; }
 
         /** z zeroed over len entries (each entry is written before it is read; the zeros are cheap insurance). */
-        double[] z(int len) {
-            if (z.length < len) z = new double[len];
-            else Arrays.fill(z, 0, len, 0.0);
-            return z;
-        }
+        double[] z(int len) { return z = zeroed(z, len); }
+    }
+
+    /** a with its first len entries zeroed, or a larger zeroed array (at least 1.5 times a) if a is shorter than len. */
+    static double[] zeroed(double[] a, int len) {
+        if (a.length < len) return new double[Math.max(len, a.length + (a.length >> 1))];
+        Arrays.fill(a, 0, len, 0.0);
+        return a;
     }
 
     /** Solves A x = b. b is not modified; x may be the same array as b. */
@@ -859,11 +862,7 @@ public final class SparseLU {
             }
 
             /** A zeroed buffer of at least len entries (the front's m × m, row-major in its first len). */
-            double[] front(int len) {
-                if (front.length < len) front = new double[Math.max(len, front.length + (front.length >> 1))];
-                else Arrays.fill(front, 0, len, 0.0);
-                return front;
-            }
+            double[] front(int len) { return front = zeroed(front, len); }
         }
 
         /**
