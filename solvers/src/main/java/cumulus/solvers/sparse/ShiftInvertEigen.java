@@ -564,19 +564,47 @@ public final class ShiftInvertEigen {
             Arrays.fill(h, 0);
             for (int i = 0; i <= top; i++) h[i] = dot(V[i], w);
             // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
-            // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test): each pass reads the
-            // whole basis twice, about the memory traffic of a solve (btc N = 512: the Gram-Schmidt dots were 18%
-            // of the run with the second pass always on)
-            for (int i = 0; i <= top; i++) axpy(-h[i], V[i], w);
-            double wn = norm(w);
+            // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test). Pass 1's update is fused
+            // with pass 2's dots (subtractThenDot), so the two passes read the basis three times, not four (pass 2
+            // runs for almost every vector of a converging shift-invert space)
+            double[] h2 = new double[top + 1];
+            double wn = Math.sqrt(subtractThenDot(V, top + 1, h, w, h2));
             if (wn < DGKS * wn0) {
-                double[] h2 = new double[top + 1];
-                for (int i = 0; i <= top; i++) h2[i] = dot(V[i], w);
-                for (int i = 0; i <= top; i++) { axpy(-h2[i], V[i], w); h[i] += h2[i]; }
-                wn = norm(w);
+                wn = Math.sqrt(subtract(V, top + 1, h2, w));
+                for (int i = 0; i <= top; i++) h[i] += h2[i];
             }
             for (int i = 0; i <= top; i++) H[i][j] = h[i];
             append(j, top + 1, w, wn, wn0);
+        }
+
+        /**
+         * w −= Σ_{i &lt; count} h_i V_i, and g_i = V_i · w of the updated w, chunk by chunk (the chunk of every V_i is
+         * read from memory once for both: a basis of 40 vectors of 131k entries is 42 MB, far beyond the core's cache,
+         * and its chunks of {@value #CHUNK} entries are 330 KB); returns ‖w‖² of the updated w.
+         */
+        private static double subtractThenDot(double[][] V, int count, double[] h, double[] w, double[] g) {
+            int n = w.length;
+            double ww = 0;
+            Arrays.fill(g, 0, count, 0);
+            for (int c0 = 0; c0 < n; c0 += CHUNK) {
+                int c1 = Math.min(n, c0 + CHUNK);
+                for (int i = 0; i < count; i++) addScaled(-h[i], V[i], w, c0, c1);
+                for (int i = 0; i < count; i++) g[i] += dotRange(V[i], w, c0, c1);
+                ww += dotRange(w, w, c0, c1);
+            }
+            return ww;
+        }
+
+        /** w −= Σ_{i &lt; count} g_i V_i chunk by chunk; returns ‖w‖² of the updated w. */
+        private static double subtract(double[][] V, int count, double[] g, double[] w) {
+            int n = w.length;
+            double ww = 0;
+            for (int c0 = 0; c0 < n; c0 += CHUNK) {
+                int c1 = Math.min(n, c0 + CHUNK);
+                for (int i = 0; i < count; i++) addScaled(-g[i], V[i], w, c0, c1);
+                ww += dotRange(w, w, c0, c1);
+            }
+            return ww;
         }
 
         /**
@@ -602,17 +630,22 @@ public final class ShiftInvertEigen {
          * for 97% of phase 1's vectors anyway (btc N = 512), one vector at a time: four vectors cost 16 reads of the
          * basis there and 4 here. btc N = 512, phase 1's Gram–Schmidt per block (two blocks side by side sharing the
          * memory bus): 0.38–0.49 s against 0.56–0.77 s, the same solve counts; whole runs 6.3–6.5 s against 6.6–7.0 s.
+         * Pass 1's update and pass 2's dots go through the basis together, chunk by chunk: three reads of it, not four.
          */
         private void step4(int j, double[][] w) {
             int base = j + 4;
             double[] wn0 = new double[4];
             for (int c = 0; c < 4; c++) wn0[c] = norm(w[c]);
             double[] h4 = new double[4 * base], g4 = new double[4 * base];
-            for (int pass = 0; pass < 2; pass++) {
-                double[] into = pass == 0 ? h4 : g4;
-                for (int i = 0; i < base; i++) dots4(V[i], w, into, i);
-                for (int i = 0; i < base; i++) subtract4(V[i], w, into, i);
+            int n = w[0].length;
+            for (int i = 0; i < base; i++) dots4(V[i], w, h4, i, 0, n);
+            // pass 1's update fused with pass 2's dots, chunk by chunk (the chunks of the basis in cache for both)
+            for (int c0 = 0; c0 < n; c0 += CHUNK) {
+                int c1 = Math.min(n, c0 + CHUNK);
+                for (int i = 0; i < base; i++) subtract4(V[i], w, h4, i, c0, c1);
+                for (int i = 0; i < base; i++) dots4(V[i], w, g4, i, c0, c1);
             }
+            for (int i = 0; i < base; i++) subtract4(V[i], w, g4, i, 0, n);
             for (int c = 0; c < 4; c++) {
                 int jj = j + c, top = base + c;   // w[c] becomes V[top]; H column jj has rows 0..top
                 double[] wc = w[c];
@@ -624,19 +657,19 @@ public final class ShiftInvertEigen {
             }
         }
 
-        /** h[4i + c] = V_i · w[c] for the four vectors w, reading v = V_i once. */
-        private static void dots4(double[] v, double[][] w, double[] h, int i) {
+        /** h[4i + c] += V_i · w[c] over entries [lo, hi) for the four vectors w, reading v = V_i once. */
+        private static void dots4(double[] v, double[][] w, double[] h, int i, int lo, int hi) {
             double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            for (int k = 0; k < v.length; k++) { double x = v[k]; a0 += x * w0[k]; a1 += x * w1[k]; a2 += x * w2[k]; a3 += x * w3[k]; }
-            h[4 * i] = a0; h[4 * i + 1] = a1; h[4 * i + 2] = a2; h[4 * i + 3] = a3;
+            for (int k = lo; k < hi; k++) { double x = v[k]; a0 += x * w0[k]; a1 += x * w1[k]; a2 += x * w2[k]; a3 += x * w3[k]; }
+            h[4 * i] += a0; h[4 * i + 1] += a1; h[4 * i + 2] += a2; h[4 * i + 3] += a3;
         }
 
-        /** w[c] −= h[4i + c] V_i for the four vectors w, reading v = V_i once. */
-        private static void subtract4(double[] v, double[][] w, double[] h, int i) {
+        /** w[c] −= h[4i + c] V_i over entries [lo, hi) for the four vectors w, reading v = V_i once. */
+        private static void subtract4(double[] v, double[][] w, double[] h, int i, int lo, int hi) {
             double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
             double f0 = h[4 * i], f1 = h[4 * i + 1], f2 = h[4 * i + 2], f3 = h[4 * i + 3];
-            for (int k = 0; k < v.length; k++) { double x = v[k]; w0[k] -= f0 * x; w1[k] -= f1 * x; w2[k] -= f2 * x; w3[k] -= f3 * x; }
+            for (int k = lo; k < hi; k++) { double x = v[k]; w0[k] -= f0 * x; w1[k] -= f1 * x; w2[k] -= f2 * x; w3[k] -= f3 * x; }
         }
 
         private double[] lastWanted;
@@ -864,6 +897,18 @@ public final class ShiftInvertEigen {
     // ---- small helpers ----
 
     private static double[] negate(double[] v) { double[] r = new double[v.length]; for (int i = 0; i < v.length; i++) r[i] = -v[i]; return r; }
+
+    /** Entries per chunk of the fused Gram–Schmidt passes: 44 basis vectors' chunks (360 KB) stay in the core's 2 MB cache. */
+    static final int CHUNK = 1024;
+
+    /** x[lo..hi) · y[lo..hi), four partial sums as {@link #dot}. */
+    private static double dotRange(double[] x, double[] y, int lo, int hi) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = lo;
+        for (; i + 4 <= hi; i += 4) { s0 += x[i] * y[i]; s1 += x[i + 1] * y[i + 1]; s2 += x[i + 2] * y[i + 2]; s3 += x[i + 3] * y[i + 3]; }
+        for (; i < hi; i++) s0 += x[i] * y[i];
+        return (s0 + s1) + (s2 + s3);
+    }
 
     private static double dot(double[] x, double[] y) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
