@@ -12,20 +12,34 @@ public final class DenseKernels {
     /** Threads that {@link #parallel} uses (1 or 2). */
     public static int threads() { return THREADS; }
 
-    /** Set on a thread whose work must not be split further (it already runs beside another task). */
-    private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /**
+     * On a thread running one of two {@link #sideBySide} jobs: how many of the pair still run. Its work is not split
+     * while both do (each has a core); once the other is done it may be (the longer job's rest gets both cores).
+     */
+    private static final ThreadLocal<java.util.concurrent.atomic.AtomicInteger> SIDE = new ThreadLocal<>();
 
     /** Whether work on the current thread may be split over two threads. */
-    static boolean canSplit() { return THREADS >= 2 && !SERIAL.get(); }
+    static boolean canSplit() {
+        if (THREADS < 2) return false;
+        java.util.concurrent.atomic.AtomicInteger pair = SIDE.get();
+        return pair == null || pair.get() <= 1;
+    }
 
     /**
-     * Runs two independent jobs side by side, each with its kernels kept on one thread: for two
+     * Whether work started here may be split for good, independent of how far a sibling job has come: the
+     * factorization's subtree split and the dissection's threads (their results stay the same whatever the timing).
+     */
+    static boolean splitsForGood() { return THREADS >= 2 && SIDE.get() == null; }
+
+    /**
+     * Runs two independent jobs side by side, each with its kernels kept on one thread while the other runs: for two
      * factorizations this is ~1.8x faster than running them one after the other with split kernels,
      * whose fronts parallelise poorly (measured 1.2x on 2 cores).
      */
     static void sideBySide(Runnable a, Runnable b) {
         if (!canSplit()) { a.run(); b.run(); return; }
-        parallel(serial(a), serial(b));
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(2);
+        parallel(side(a, running), side(b, running));
     }
 
     /** Runs job(0), ..., job(p − 1) two at a time {@link #sideBySide} (independent blocks of one problem). */
@@ -37,12 +51,28 @@ public final class DenseKernels {
         }
     }
 
-    private static Runnable serial(Runnable r) {
+    private static Runnable side(Runnable r, java.util.concurrent.atomic.AtomicInteger running) {
         return () -> {
-            boolean before = SERIAL.get();
-            SERIAL.set(Boolean.TRUE);
-            try { r.run(); } finally { SERIAL.set(before); }
+            java.util.concurrent.atomic.AtomicInteger before = SIDE.get();
+            SIDE.set(running);
+            try { r.run(); } finally { running.decrementAndGet(); SIDE.set(before); }
         };
+    }
+
+    /** A job over the chunks [from, to) of a vector. */
+    @FunctionalInterface
+    interface Chunks { void run(int from, int to); }
+
+    /**
+     * job(0, count), or job(0, h) and job(h, count) side by side when the other core is free (e.g. the sibling of a
+     * {@link #sideBySide} pair has finished). The callers keep each chunk's result independent of the split (partial
+     * sums per chunk, reduced in chunk order afterwards), so the answer does not depend on the timing.
+     */
+    static void overChunks(int count, Chunks job) {
+        if (count >= 16 && canSplit()) {
+            int h = count / 2;
+            parallel(() -> job.run(0, h), () -> job.run(h, count));
+        } else job.run(0, count);
     }
 
     /**

@@ -290,9 +290,8 @@ public final class HarmonicDavidson {
         cumulus.solvers.space.SparseOps.multiply(a, t, x);
         for (int i = 0; i < n; i++) x[i] -= sigma * t[i];
         int k = v.size();
-        double n0 = norm(x), nx = n0;
         double[] d = new double[k], sums = new double[3 * (k + 1) + 1];
-        for (int j = 0; j < k; j++) d[j] = dot(w.get(j), x);
+        double n0 = Math.sqrt(dotsWithW(x, d)), nx = n0;
         for (int pass = 0; pass < 3; pass++) {
             double before = nx;
             subtractAndDot(d, x, t, sums);
@@ -308,34 +307,73 @@ public final class HarmonicDavidson {
         b[k][k] = sums[3 * k + 1] / (nx * nx);
     }
 
-    /** Entries per chunk of {@link #subtractAndDot}: the chunks of a 60-vector V and W (1 MB) stay in the core's 2 MB cache. */
+    /** Entries per chunk of the Gram–Schmidt sweeps: the chunks of a 60-vector V and W (1 MB) stay in the core's 2 MB cache. */
     private static final int CHUNK = 1024;
+    /** Per-chunk partial sums of the sweeps, reduced in chunk order (the same sums whether or not the chunks are split over two threads). */
+    private double[] part = new double[0];
+
+    private double[] part(int len) { if (part.length < len) part = new double[len]; return part; }
+
+    /** d_j = w_j · x (j &lt; |W|); returns x · x. */
+    private double dotsWithW(double[] x, double[] d) {
+        int k = d.length, width = k + 1, chunks = (n + CHUNK - 1) / CHUNK;
+        double[] pt = part(chunks * width);
+        DenseKernels.overChunks(chunks, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK), o = c * width;
+                for (int j = 0; j < k; j++) pt[o + j] = dotRange(w.get(j), x, c0, c1);
+                pt[o + k] = dotRange(x, x, c0, c1);
+            }
+        });
+        java.util.Arrays.fill(d, 0);
+        double xx = 0;
+        for (int c = 0; c < chunks; c++) {
+            int o = c * width;
+            for (int j = 0; j < k; j++) d[j] += pt[o + j];
+            xx += pt[o + k];
+        }
+        return xx;
+    }
 
     /**
      * x −= Σ d_j w_j, t −= Σ d_j v_j, then, chunk by chunk while the chunks of V and W are in cache, into sums:
      * [3j] = w_j·x, [3j + 1] = w_j·t, [3j + 2] = x·v_j (j &lt; k), [3k + 1] = x·t, [3k + 3] = x·x, of the updated x and t.
      */
     private void subtractAndDot(double[] d, double[] x, double[] t, double[] sums) {
-        int k = d.length;
+        int k = d.length, width = 3 * k + 2, chunks = (n + CHUNK - 1) / CHUNK;
+        double[] pt = part(chunks * width);
+        DenseKernels.overChunks(chunks, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK), o = c * width;
+                for (int j = 0; j < k; j++) {
+                    double f = -d[j];
+                    double[] wj = w.get(j), vj = v.get(j);
+                    for (int i = c0; i < c1; i++) { x[i] += f * wj[i]; t[i] += f * vj[i]; }
+                }
+                for (int j = 0; j < k; j++) {
+                    double[] wj = w.get(j), vj = v.get(j);
+                    double s0 = 0, s1 = 0, s2 = 0;
+                    for (int i = c0; i < c1; i++) { s0 += wj[i] * x[i]; s1 += wj[i] * t[i]; s2 += x[i] * vj[i]; }
+                    pt[o + 3 * j] = s0; pt[o + 3 * j + 1] = s1; pt[o + 3 * j + 2] = s2;
+                }
+                double xt = 0, xx = 0;
+                for (int i = c0; i < c1; i++) { xt += x[i] * t[i]; xx += x[i] * x[i]; }
+                pt[o + 3 * k] = xt; pt[o + 3 * k + 1] = xx;
+            }
+        });
         java.util.Arrays.fill(sums, 0);
-        double xt = 0, xx = 0;
-        for (int c0 = 0; c0 < n; c0 += CHUNK) {
-            int c1 = Math.min(n, c0 + CHUNK);
-            for (int j = 0; j < k; j++) {
-                double f = -d[j];
-                double[] wj = w.get(j), vj = v.get(j);
-                for (int i = c0; i < c1; i++) { x[i] += f * wj[i]; t[i] += f * vj[i]; }
-            }
-            for (int j = 0; j < k; j++) {
-                double[] wj = w.get(j), vj = v.get(j);
-                double s0 = 0, s1 = 0, s2 = 0;
-                for (int i = c0; i < c1; i++) { s0 += wj[i] * x[i]; s1 += wj[i] * t[i]; s2 += x[i] * vj[i]; }
-                sums[3 * j] += s0; sums[3 * j + 1] += s1; sums[3 * j + 2] += s2;
-            }
-            for (int i = c0; i < c1; i++) { xt += x[i] * t[i]; xx += x[i] * x[i]; }
+        for (int c = 0; c < chunks; c++) {
+            int o = c * width;
+            for (int q = 0; q < 3 * k; q++) sums[q] += pt[o + q];
+            sums[3 * k + 1] += pt[o + 3 * k];
+            sums[3 * k + 3] += pt[o + 3 * k + 1];
         }
-        sums[3 * k + 1] = xt;
-        sums[3 * k + 3] = xx;
+    }
+
+    private static double dotRange(double[] x, double[] y, int lo, int hi) {
+        double s = 0;
+        for (int i = lo; i < hi; i++) s += x[i] * y[i];
+        return s;
     }
 
     /** Harmonic Ritz pairs ordered: Re λ &lt; σ first by descending Re λ (Im ≥ 0 of a pair only), the rest after. */
@@ -390,10 +428,16 @@ public final class HarmonicDavidson {
         int k = v.size();
         for (int c = 0; c < 4; c++) combos[c] = SparseLU.zeroed(combos[c], n);
         double[] ur = combos[0], ui = combos[1], wr = combos[2], wi = combos[3];
-        for (int j = 0; j < k; j++) {
-            if (p.zr[j] != 0) { axpy(p.zr[j], v.get(j), ur); axpy(p.zr[j], w.get(j), wr); }
-            if (p.zi[j] != 0) { axpy(p.zi[j], v.get(j), ui); axpy(p.zi[j], w.get(j), wi); }
-        }
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        DenseKernels.overChunks(chunks, (from, to) -> {
+            int lo = from * CHUNK, hi = Math.min(n, to * CHUNK);
+            for (int j = 0; j < k; j++) {
+                double[] vj = v.get(j), wj = w.get(j);
+                double zr = p.zr[j], zi = p.zi[j];
+                if (zr != 0) for (int i = lo; i < hi; i++) { ur[i] += zr * vj[i]; wr[i] += zr * wj[i]; }
+                if (zi != 0) for (int i = lo; i < hi; i++) { ui[i] += zi * vj[i]; wi[i] += zi * wj[i]; }
+            }
+        });
         // 1/μ = ξ = (mr − i mi)/|μ|²
         double t2 = p.mr * p.mr + p.mi * p.mi, xr = p.mr / t2, xi = -p.mi / t2;
         double nu = Math.sqrt(dot(ur, ur) + dot(ui, ui));

@@ -227,7 +227,7 @@ final class NestedDissection {
 
         Builder(Graph g, int leafSize) {
             this(g, leafSize, new int[g.n], new java.util.concurrent.atomic.AtomicInteger(1));
-            allowParallel = DenseKernels.canSplit();
+            allowParallel = DenseKernels.splitsForGood();
         }
 
         Builder(Graph g, int leafSize, int[] part, java.util.concurrent.atomic.AtomicInteger labels) {

@@ -560,17 +560,16 @@ public final class ShiftInvertEigen {
          */
         private void step(int j, double[] w, double[] h) {
             int top = j + bs - 1;   // w is orthogonalised against V[0..top] and becomes V[top + 1]
-            double wn0 = norm(w);
             Arrays.fill(h, 0);
-            for (int i = 0; i <= top; i++) h[i] = dot(V[i], w);
+            double wn0 = Math.sqrt(dotsWith(top + 1, w, h));
             // classical Gram-Schmidt (pass 1) + DGKS reorthogonalisation (pass 2) when pass 1 cancelled more than
             // 1 − 1/√2 of the norm (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's test). Pass 1's update is fused
             // with pass 2's dots (subtractThenDot), so the two passes read the basis three times, not four (pass 2
             // runs for almost every vector of a converging shift-invert space)
             double[] h2 = new double[top + 1];
-            double wn = Math.sqrt(subtractThenDot(V, top + 1, h, w, h2));
+            double wn = Math.sqrt(subtractThenDot(top + 1, h, w, h2));
             if (wn < DGKS * wn0) {
-                wn = Math.sqrt(subtract(V, top + 1, h2, w));
+                wn = Math.sqrt(subtractThenDot(top + 1, h2, w, null));
                 for (int i = 0; i <= top; i++) h[i] += h2[i];
             }
             for (int i = 0; i <= top; i++) H[i][j] = h[i];
@@ -578,31 +577,57 @@ public final class ShiftInvertEigen {
         }
 
         /**
-         * w −= Σ_{i &lt; count} h_i V_i, and g_i = V_i · w of the updated w, chunk by chunk (the chunk of every V_i is
-         * read from memory once for both: a basis of 40 vectors of 131k entries is 42 MB, far beyond the core's cache,
-         * and its chunks of {@value #CHUNK} entries are 330 KB); returns ‖w‖² of the updated w.
+         * Per-chunk partial sums of the Gram–Schmidt sweeps, reduced in chunk order afterwards: the same sums whether
+         * the chunks ran on one thread or, with the other core free ({@link DenseKernels#overChunks}), on two.
          */
-        private static double subtractThenDot(double[][] V, int count, double[] h, double[] w, double[] g) {
-            int n = w.length;
-            double ww = 0;
-            Arrays.fill(g, 0, count, 0);
-            for (int c0 = 0; c0 < n; c0 += CHUNK) {
-                int c1 = Math.min(n, c0 + CHUNK);
-                for (int i = 0; i < count; i++) addScaled(-h[i], V[i], w, c0, c1);
-                for (int i = 0; i < count; i++) g[i] += dotRange(V[i], w, c0, c1);
-                ww += dotRange(w, w, c0, c1);
-            }
-            return ww;
+        private double[] part = new double[0];
+
+        private double[] part(int len) { if (part.length < len) part = new double[len]; return part; }
+
+        /** out_i = V_i · w for i &lt; count; returns ‖w‖². */
+        private double dotsWith(int count, double[] w, double[] out) {
+            int width = count + 1, chunks = (n + CHUNK - 1) / CHUNK;
+            double[] pt = part(chunks * width);
+            DenseKernels.overChunks(chunks, (from, to) -> {
+                for (int c = from; c < to; c++) {
+                    int c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK), o = c * width;
+                    for (int i = 0; i < count; i++) pt[o + i] = dotRange(V[i], w, c0, c1);
+                    pt[o + count] = dotRange(w, w, c0, c1);
+                }
+            });
+            return reduce(pt, chunks, width, count, out);
         }
 
-        /** w −= Σ_{i &lt; count} g_i V_i chunk by chunk; returns ‖w‖² of the updated w. */
-        private static double subtract(double[][] V, int count, double[] g, double[] w) {
-            int n = w.length;
+        /**
+         * w −= Σ_{i &lt; count} h_i V_i, and (g non-null) g_i = V_i · w of the updated w, chunk by chunk (the chunk of every
+         * V_i is read from memory once for both: a basis of 40 vectors of 131k entries is 42 MB, far beyond the core's
+         * cache, and its chunks of {@value ShiftInvertEigen#CHUNK} entries are 330 KB); returns ‖w‖² of the updated w.
+         */
+        private double subtractThenDot(int count, double[] h, double[] w, double[] g) {
+            int width = (g == null ? 0 : count) + 1, chunks = (n + CHUNK - 1) / CHUNK;
+            double[] pt = part(chunks * width);
+            DenseKernels.overChunks(chunks, (from, to) -> {
+                for (int c = from; c < to; c++) {
+                    int c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK), o = c * width;
+                    for (int i = 0; i < count; i++) addScaled(-h[i], V[i], w, c0, c1);
+                    if (g != null) for (int i = 0; i < count; i++) pt[o + i] = dotRange(V[i], w, c0, c1);
+                    pt[o + width - 1] = dotRange(w, w, c0, c1);
+                }
+            });
+            return reduce(pt, chunks, width, width - 1, g);
+        }
+
+        /**
+         * out_i = Σ_c pt[c·width + i] (i &lt; count, out may be null when count is 0); returns Σ_c pt[c·width + count]
+         * (0 when count = width).
+         */
+        private static double reduce(double[] pt, int chunks, int width, int count, double[] out) {
+            if (count > 0) Arrays.fill(out, 0, count, 0);
             double ww = 0;
-            for (int c0 = 0; c0 < n; c0 += CHUNK) {
-                int c1 = Math.min(n, c0 + CHUNK);
-                for (int i = 0; i < count; i++) addScaled(-g[i], V[i], w, c0, c1);
-                ww += dotRange(w, w, c0, c1);
+            for (int c = 0; c < chunks; c++) {
+                int o = c * width;
+                for (int i = 0; i < count; i++) out[i] += pt[o + i];
+                if (count < width) ww += pt[o + count];
             }
             return ww;
         }
@@ -637,15 +662,28 @@ public final class ShiftInvertEigen {
             double[] wn0 = new double[4];
             for (int c = 0; c < 4; c++) wn0[c] = norm(w[c]);
             double[] h4 = new double[4 * base], g4 = new double[4 * base];
-            int n = w[0].length;
-            for (int i = 0; i < base; i++) dots4(V[i], w, h4, i, 0, n);
+            int width = 4 * base, chunks = (n + CHUNK - 1) / CHUNK;
+            double[] pt = part(chunks * width);
+            DenseKernels.overChunks(chunks, (from, to) -> {
+                for (int c = from; c < to; c++) {
+                    int c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK);
+                    for (int i = 0; i < base; i++) dots4(V[i], w, pt, c * width + 4 * i, c0, c1);
+                }
+            });
+            reduce(pt, chunks, width, width, h4);
             // pass 1's update fused with pass 2's dots, chunk by chunk (the chunks of the basis in cache for both)
-            for (int c0 = 0; c0 < n; c0 += CHUNK) {
-                int c1 = Math.min(n, c0 + CHUNK);
-                for (int i = 0; i < base; i++) subtract4(V[i], w, h4, i, c0, c1);
-                for (int i = 0; i < base; i++) dots4(V[i], w, g4, i, c0, c1);
-            }
-            for (int i = 0; i < base; i++) subtract4(V[i], w, g4, i, 0, n);
+            DenseKernels.overChunks(chunks, (from, to) -> {
+                for (int c = from; c < to; c++) {
+                    int c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK);
+                    for (int i = 0; i < base; i++) subtract4(V[i], w, h4, i, c0, c1);
+                    for (int i = 0; i < base; i++) dots4(V[i], w, pt, c * width + 4 * i, c0, c1);
+                }
+            });
+            reduce(pt, chunks, width, width, g4);
+            DenseKernels.overChunks(chunks, (from, to) -> {
+                int lo = from * CHUNK, hi = Math.min(n, to * CHUNK);
+                for (int i = 0; i < base; i++) subtract4(V[i], w, g4, i, lo, hi);
+            });
             for (int c = 0; c < 4; c++) {
                 int jj = j + c, top = base + c;   // w[c] becomes V[top]; H column jj has rows 0..top
                 double[] wc = w[c];
@@ -657,12 +695,12 @@ public final class ShiftInvertEigen {
             }
         }
 
-        /** h[4i + c] += V_i · w[c] over entries [lo, hi) for the four vectors w, reading v = V_i once. */
-        private static void dots4(double[] v, double[][] w, double[] h, int i, int lo, int hi) {
+        /** out[o + c] = v · w[c] over entries [lo, hi) for the four vectors w, reading v once. */
+        private static void dots4(double[] v, double[][] w, double[] out, int o, int lo, int hi) {
             double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
             for (int k = lo; k < hi; k++) { double x = v[k]; a0 += x * w0[k]; a1 += x * w1[k]; a2 += x * w2[k]; a3 += x * w3[k]; }
-            h[4 * i] += a0; h[4 * i + 1] += a1; h[4 * i + 2] += a2; h[4 * i + 3] += a3;
+            out[o] = a0; out[o + 1] = a1; out[o + 2] = a2; out[o + 3] = a3;
         }
 
         /** w[c] −= h[4i + c] V_i over entries [lo, hi) for the four vectors w, reading v = V_i once. */

@@ -697,7 +697,7 @@ public final class SparseLU {
          * 75 : 25, and the first factorization took 0.107 s on two threads against 0.12 s on one.
          */
         private int[][] splitTree(int nt, double[] work, int[] first, double total) {
-            if (!DenseKernels.canSplit() || nt < 4) return null;
+            if (!DenseKernels.splitsForGood() || nt < 4) return null;
             java.util.List<Integer> cand = new java.util.ArrayList<>();
             for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) cand.add(t);
             while (cand.size() == 1) {
