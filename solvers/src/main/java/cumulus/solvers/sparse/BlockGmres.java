@@ -36,7 +36,7 @@ public final class BlockGmres {
             if (e == s) continue;
             int[] idx = new int[e - s];
             for (int i = 0; i < idx.length; i++) idx[i] = s + i;
-            lu[b] = SparseLU.factor(cumulus.solvers.space.SymmetryBlocks.restrict(a, idx));
+            lu[b] = SparseLU.factorForTwoCores(cumulus.solvers.space.SymmetryBlocks.restrict(a, idx));
         }
         int widest = 0;
         for (int b = 0; b < nb; b++) widest = Math.max(widest, ranges[b + 1] - ranges[b]);

@@ -100,6 +100,23 @@ public final class SparseLU {
         return factor(a, LEAF_SIZE, NestedDissection.COMPRESS);
     }
 
+    /**
+     * {@link #factor(DMatrixSparseCSC)} with the two-thread subtree split even when called inside one of two
+     * side-by-side jobs, where the factorization and its solves then run on one thread while the sibling job runs
+     * (the same arithmetic as on two) and on two once it has finished. For small factors solved many times: the slabs
+     * of a Gauss–Seidel preconditioner, whose last expansions run alone (local-btc N = 100: the second block's
+     * oscillating-mode search ran ~2 s after the first block's had finished).
+     */
+    public static SparseLU factorForTwoCores(DMatrixSparseCSC a) {
+        if (a.numRows != a.numCols)
+            throw new IllegalArgumentException("SparseLU: matrix must be square, got " + a.numRows + "x" + a.numCols);
+        long t0 = System.nanoTime();
+        NestedDissection nd = NestedDissection.order(a.numCols, a.col_idx, a.nz_rows, LEAF_SIZE, NestedDissection.COMPRESS);
+        Numeric num = new Numeric(a, nd);
+        num.alwaysSplit = true;
+        return num.run((System.nanoTime() - t0) * 1e-9);
+    }
+
     /** Factorisation with explicit ordering parameters (for tests and tuning). */
     static SparseLU factor(DMatrixSparseCSC a, int leafSize, boolean compress) {
         if (a.numRows != a.numCols)
@@ -219,9 +236,19 @@ public final class SparseLU {
      * allocations, and each young collection copied the live factor and basis they made it run.
      */
     public static final class Scratch {
-        private double[] w = new double[0], z = new double[0];
+        private double[] w = new double[0], z = new double[0], w0 = new double[0], w2 = new double[0];
+        /** The fronts' work vectors: this thread's, and the two halves' of a split pass. */
+        private final Buf buf = new Buf(), half0 = new Buf(), half1 = new Buf();
 
         double[] w(int len) { if (w.length < len) w = new double[len]; return w; }
+
+        /** Two copies of w's first len entries, for the two-thread split of the forward pass. */
+        double[][] copies(double[] of, int len) {
+            if (w0.length < len) { w0 = new double[len]; w2 = new double[len]; }
+            System.arraycopy(of, 0, w0, 0, len);
+            System.arraycopy(of, 0, w2, 0, len);
+            return new double[][]{w0, w2};
+        }
 
         /** z zeroed over len entries (each entry is written before it is read; the zeros are cheap insurance). */
         double[] z(int len) { return z = zeroed(z, len); }
@@ -244,19 +271,21 @@ public final class SparseLU {
         double[] w = scratch == null ? new double[n] : scratch.w(n);
         for (int k = 0; k < n; k++) w[k] = b[perm[k]];
         double[] z = scratch == null ? new double[n] : scratch.z(n);
-        Buf buf = new Buf();
+        Buf buf = scratch == null ? new Buf() : scratch.buf;
+        Buf h0 = scratch == null ? new Buf() : scratch.half0, h1 = scratch == null ? new Buf() : scratch.half1;
         if (groups == null) {
             for (int f = 0; f < nFronts; f++) forward(f, w, buf);
             for (int f = nFronts - 1; f >= 0; f--) backward(f, w, z, buf);
         } else {
-            double[] w0 = w.clone(), w2 = w.clone();
-            DenseKernels.parallel(() -> { Buf bb = new Buf(); forEach(groups[0], true, f -> forward(f, w, bb)); },
-                                  () -> { Buf bb = new Buf(); forEach(groups[1], true, f -> forward(f, w2, bb)); });
+            double[][] c = scratch == null ? new double[][]{w.clone(), w.clone()} : scratch.copies(w, n);
+            double[] w0 = c[0], w2 = c[1];
+            DenseKernels.parallel(() -> forEach(groups[0], true, f -> forward(f, w, h0)),
+                                  () -> forEach(groups[1], true, f -> forward(f, w2, h1)));
             for (int k = 0; k < n; k++) w[k] += w2[k] - w0[k];
             for (int f = 0; f < nFronts; f++) if (!inGroup[f]) forward(f, w, buf);
             for (int f = nFronts - 1; f >= 0; f--) if (!inGroup[f]) backward(f, w, z, buf);
-            DenseKernels.parallel(() -> { Buf bb = new Buf(); forEach(groups[0], false, f -> backward(f, w, z, bb)); },
-                                  () -> { Buf bb = new Buf(); forEach(groups[1], false, f -> backward(f, w, z, bb)); });
+            DenseKernels.parallel(() -> forEach(groups[0], false, f -> backward(f, w, z, h0)),
+                                  () -> forEach(groups[1], false, f -> backward(f, w, z, h1)));
         }
         for (int k = 0; k < n; k++) x[perm[k]] = z[k];
     }
@@ -280,20 +309,21 @@ public final class SparseLU {
         double[] w = scratch == null ? new double[n * k] : scratch.w(n * k);
         for (int q = 0; q < n; q++) { int src = perm[q]; for (int j = 0; j < k; j++) w[q * k + j] = b[j][src]; }
         double[] z = scratch == null ? new double[n * k] : scratch.z(n * k);
+        Buf buf = scratch == null ? new Buf() : scratch.buf;
+        Buf h0 = scratch == null ? new Buf() : scratch.half0, h1 = scratch == null ? new Buf() : scratch.half1;
         if (groups == null) {
-            Buf buf = new Buf();
             for (int f = 0; f < nFronts; f++) forward(f, w, k, buf);
             for (int f = nFronts - 1; f >= 0; f--) backward(f, w, z, k, buf);
         } else {
-            double[] w0 = w.clone(), w2 = w.clone();
-            DenseKernels.parallel(() -> { Buf bb = new Buf(); forEach(groups[0], true, f -> forward(f, w, k, bb)); },
-                                  () -> { Buf bb = new Buf(); forEach(groups[1], true, f -> forward(f, w2, k, bb)); });
-            for (int q = 0; q < w.length; q++) w[q] += w2[q] - w0[q];
-            Buf buf = new Buf();
+            double[][] c = scratch == null ? new double[][]{w.clone(), w.clone()} : scratch.copies(w, n * k);
+            double[] w0 = c[0], w2 = c[1];
+            DenseKernels.parallel(() -> forEach(groups[0], true, f -> forward(f, w, k, h0)),
+                                  () -> forEach(groups[1], true, f -> forward(f, w2, k, h1)));
+            for (int q = 0; q < n * k; q++) w[q] += w2[q] - w0[q];
             for (int f = 0; f < nFronts; f++) if (!inGroup[f]) forward(f, w, k, buf);
             for (int f = nFronts - 1; f >= 0; f--) if (!inGroup[f]) backward(f, w, z, k, buf);
-            DenseKernels.parallel(() -> { Buf bb = new Buf(); forEach(groups[0], false, f -> backward(f, w, z, k, bb)); },
-                                  () -> { Buf bb = new Buf(); forEach(groups[1], false, f -> backward(f, w, z, k, bb)); });
+            DenseKernels.parallel(() -> forEach(groups[0], false, f -> backward(f, w, z, k, h0)),
+                                  () -> forEach(groups[1], false, f -> backward(f, w, z, k, h1)));
         }
         for (int q = 0; q < n; q++) { int dst = perm[q]; for (int j = 0; j < k; j++) x[j][dst] = z[q * k + j]; }
     }
@@ -488,6 +518,8 @@ public final class SparseLU {
         int delayed = 0;
         double flops = 0;
         boolean symbolicOnly;
+        /** Split the tree for two threads even inside a side-by-side job ({@link #factorForTwoCores}). */
+        boolean alwaysSplit;
         double[] stats;
 
         Numeric(DMatrixSparseCSC a, NestedDissection nd) { this(a, nd, null); }
@@ -697,7 +729,7 @@ public final class SparseLU {
          * 75 : 25, and the first factorization took 0.107 s on two threads against 0.12 s on one.
          */
         private int[][] splitTree(int nt, double[] work, int[] first, double total) {
-            if (!DenseKernels.splitsForGood() || nt < 4) return null;
+            if (!(alwaysSplit ? DenseKernels.threads() >= 2 : DenseKernels.splitsForGood()) || nt < 4) return null;
             java.util.List<Integer> cand = new java.util.ArrayList<>();
             for (int t = 0; t < nt; t++) if (nd.parent[t] < 0) cand.add(t);
             while (cand.size() == 1) {
