@@ -108,17 +108,16 @@ public final class SparseLU {
      * oscillating-mode search ran ~2 s after the first block's had finished).
      */
     public static SparseLU factorForTwoCores(DMatrixSparseCSC a) {
-        if (a.numRows != a.numCols)
-            throw new IllegalArgumentException("SparseLU: matrix must be square, got " + a.numRows + "x" + a.numCols);
-        long t0 = System.nanoTime();
-        NestedDissection nd = NestedDissection.order(a.numCols, a.col_idx, a.nz_rows, LEAF_SIZE, NestedDissection.COMPRESS);
-        Numeric num = new Numeric(a, nd);
-        num.alwaysSplit = true;
-        return num.run((System.nanoTime() - t0) * 1e-9);
+        return factor(a, LEAF_SIZE, NestedDissection.COMPRESS, true);
     }
 
     /** Factorisation with explicit ordering parameters (for tests and tuning). */
     static SparseLU factor(DMatrixSparseCSC a, int leafSize, boolean compress) {
+        return factor(a, leafSize, compress, false);
+    }
+
+    /** alwaysSplit: the subtree split for two threads even inside a side-by-side job ({@link #factorForTwoCores}). */
+    private static SparseLU factor(DMatrixSparseCSC a, int leafSize, boolean compress, boolean alwaysSplit) {
         if (a.numRows != a.numCols)
             throw new IllegalArgumentException("SparseLU: matrix must be square, got " + a.numRows + "x" + a.numCols);
         int n = a.numCols;
@@ -127,8 +126,9 @@ public final class SparseLU {
         NestedDissection nd = NestedDissection.order(n, a.col_idx, a.nz_rows, leafSize, compress);
         ordering.done(nd.nodes + " fronts");
         long t1 = System.nanoTime();
-        SparseLU lu = new Numeric(a, nd).run((t1 - t0) * 1e-9);
-        return lu;
+        Numeric num = new Numeric(a, nd);
+        num.alwaysSplit = alwaysSplit;
+        return num.run((t1 - t0) * 1e-9);
     }
 
     /**
